@@ -1,0 +1,99 @@
+package com.saypro.triage.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles DRL files into a KieBase with the classic (non executable-model) build. All files
+ * compile together or none is used: a rule base is never half-loaded.
+ */
+public final class RuleBaseCompiler {
+
+    private static final String RESOURCE_ROOT = "src/main/resources/";
+    private static final Pattern POSITION = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
+
+    /** The digest that names a set of rule files. */
+    public static String versionOf(List<RuleSource> sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleSource source : sorted(sources)) {
+                digest.update(source.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(source.content().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public CompiledRuleBase compile(String origin, List<RuleSource> sources) {
+        if (sources.isEmpty()) {
+            throw new RuleCompilationException(origin, List.of(new RuleProblem(origin, 0, 0, "no .drl files found")));
+        }
+        List<RuleSource> ordered = sorted(sources);
+        String version = versionOf(ordered);
+        KieServices services = KieServices.Factory.get();
+        ReleaseId releaseId = services.newReleaseId("com.saypro.triage", "rules", "1.0.0-" + version);
+        KieFileSystem files = services.newKieFileSystem();
+        // No kmodule.xml: the default KieBase (identity equality, cloud mode) takes every package.
+        files.generateAndWritePomXML(releaseId);
+        for (RuleSource source : ordered) {
+            files.write(RESOURCE_ROOT + source.path(), source.content());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(toProblem(message));
+        }
+        if (!problems.isEmpty()) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(origin, problems);
+        }
+        KieContainer container = services.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        // The container was only a way to the KieBase; do not let the repository keep every
+        // version ever compiled.
+        services.getRepository().removeKieModule(releaseId);
+        return new CompiledRuleBase(kieBase, version, origin, ordered);
+    }
+
+    private static RuleProblem toProblem(Message message) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        if (path.startsWith(RESOURCE_ROOT)) {
+            path = path.substring(RESOURCE_ROOT.length());
+        }
+        int line = message.getLine();
+        int column = message.getColumn();
+        String text = message.getText() == null ? "" : message.getText().strip();
+        if (line <= 0) {
+            // Some parser messages carry the position only in their text, as [line,column].
+            Matcher m = POSITION.matcher(text);
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+                column = Integer.parseInt(m.group(2));
+            }
+        }
+        return new RuleProblem(path, Math.max(line, 0), Math.max(column, 0), text.replaceAll("\\s+", " "));
+    }
+
+    private static List<RuleSource> sorted(List<RuleSource> sources) {
+        return sources.stream().sorted(Comparator.comparing(RuleSource::path)).toList();
+    }
+}
