@@ -1,0 +1,128 @@
+package com.saypro.triage.diagnosis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.saypro.triage.knowledge.KnowledgeBase;
+import com.saypro.triage.rules.CompiledRuleBase;
+import com.saypro.triage.rules.RuleBase;
+import com.saypro.triage.rules.RuleBaseCompiler;
+import com.saypro.triage.rules.RuleBaseVersions;
+import com.saypro.triage.rules.RuleSource;
+import com.saypro.triage.support.Json;
+import com.saypro.triage.support.Times;
+
+/**
+ * Diagnoses incidents. A diagnosis is computed when an incident's facts or the rule base
+ * changed since the last one, and stored as a run together with the exact facts it saw, so
+ * that every run can be replayed.
+ */
+@Service
+public class DiagnosisService {
+
+    private static final Logger log = LoggerFactory.getLogger(DiagnosisService.class);
+
+    private final JdbcClient jdbc;
+    private final IncidentFactsLoader loader;
+    private final RuleBase ruleBase;
+    private final RuleBaseVersions versions;
+    private final KnowledgeBase knowledge;
+    private final DiagnosisEngine engine = new DiagnosisEngine();
+    private final Map<String, CompiledRuleBase> pastRuleBases = new ConcurrentHashMap<>();
+
+    public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
+            RuleBaseVersions versions, KnowledgeBase knowledge) {
+        this.jdbc = jdbc;
+        this.loader = loader;
+        this.ruleBase = ruleBase;
+        this.versions = versions;
+        this.knowledge = knowledge;
+    }
+
+    /** The incident's diagnosis, computed now if its facts or the rule base changed since the last run. */
+    public Diagnosis diagnosis(long incidentId) {
+        CompiledRuleBase rules = ruleBase.current();
+        Optional<String> fresh = jdbc.sql("SELECT r.result FROM diagnosis_run r JOIN incident i ON i.id = r.incident_id"
+                + " WHERE r.incident_id = ? AND r.facts_revision = i.facts_revision AND r.rule_base_version = ?"
+                + " ORDER BY r.id DESC LIMIT 1").params(incidentId, rules.version()).query(String.class).optional();
+        if (fresh.isPresent()) {
+            return Json.MAPPER.readValue(fresh.get(), Diagnosis.class);
+        }
+        return recompute(incidentId);
+    }
+
+    /** Computes the diagnosis from the incident's current facts and stores it as a run. */
+    public Diagnosis recompute(long incidentId) {
+        CompiledRuleBase rules = ruleBase.current();
+        long started = System.nanoTime();
+        IncidentFactsLoader.Loaded loaded = loader.load(incidentId);
+        Diagnosis diagnosis = compute(rules, loaded.facts(), loaded.factsRevision());
+        versions.record(rules);
+        jdbc.sql("INSERT INTO diagnosis_run (incident_id, facts_revision, rule_base_version, computed_at, facts, result)"
+                + " VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, loaded.factsRevision(), rules.version(),
+                        Times.toDb(Times.now()), FactSnapshot.write(loaded.facts()), Json.write(diagnosis)).update();
+        Diagnosis.Candidate top = diagnosis.top();
+        jdbc.sql("UPDATE incident SET diagnosed_revision = ?, diagnosed_version = ?, top_cause_code = ?,"
+                + " top_cause_title = ?, top_confidence = ? WHERE id = ?").params(loaded.factsRevision(),
+                        rules.version(), top == null ? null : top.causeCode(), top == null ? null : top.title(),
+                        top == null ? null : top.confidence(), incidentId).update();
+        if (!diagnosis.failures().isEmpty()) {
+            log.warn("Diagnosis of incident {} had failing rules: {}", incidentId, diagnosis.failures());
+        }
+        log.debug("Diagnosed incident {} in {} ms", incidentId, (System.nanoTime() - started) / 1_000_000);
+        return diagnosis;
+    }
+
+    /** A pure function of the facts, their revision and the rule base (plus the knowledge base's texts). */
+    public Diagnosis compute(CompiledRuleBase rules, FactSet facts, int factsRevision) {
+        EngineOutcome outcome = engine.run(rules.kieBase(), facts.all());
+        DiagnosisAssembler assembler = new DiagnosisAssembler(knowledge.causes(), knowledge.playbooks(),
+                knowledge.questions());
+        return assembler.assemble(facts, factsRevision, rules.version(), outcome);
+    }
+
+    /** A stored run and the same run computed again from its recorded facts and rule base version. */
+    public record Replay(long runId, Diagnosis recorded, Diagnosis replayed) {
+
+        /** Same causes, confidences, evidence and questions. */
+        public boolean identical() {
+            return Json.write(essence(recorded)).equals(Json.write(essence(replayed)));
+        }
+
+        private static Object essence(Diagnosis d) {
+            return List.of(d.candidates().stream().map(c -> List.of(c.causeCode(), c.confidence(), c.evidence()))
+                    .toList(), d.questions().stream().map(Diagnosis.QuestionView::code).toList(), d.symptoms());
+        }
+    }
+
+    public Replay replay(long runId) {
+        record Run(String version, int revision, String facts, String result) {
+        }
+        Run run = jdbc.sql("SELECT rule_base_version, facts_revision, facts, result FROM diagnosis_run WHERE id = ?")
+                .param(runId).query((rs, n) -> new Run(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getString(4))).optional()
+                .orElseThrow(() -> new IllegalArgumentException("There is no diagnosis run " + runId));
+        CompiledRuleBase rules = ruleBaseOfVersion(run.version());
+        Diagnosis replayed = compute(rules, FactSnapshot.read(run.facts()), run.revision());
+        return new Replay(runId, Json.MAPPER.readValue(run.result(), Diagnosis.class), replayed);
+    }
+
+    private CompiledRuleBase ruleBaseOfVersion(String version) {
+        CompiledRuleBase current = ruleBase.current();
+        if (current.version().equals(version)) {
+            return current;
+        }
+        return pastRuleBases.computeIfAbsent(version, v -> {
+            List<RuleSource> sources = versions.sources(v)
+                    .orElseThrow(() -> new IllegalStateException("Rule base version " + v + " was not recorded"));
+            return new RuleBaseCompiler().compile("rule base version " + v, sources);
+        });
+    }
+}

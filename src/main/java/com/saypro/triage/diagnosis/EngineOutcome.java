@@ -1,0 +1,30 @@
+package com.saypro.triage.diagnosis;
+
+import java.util.List;
+import java.util.Map;
+
+import com.saypro.triage.diagnosis.facts.CandidateCause;
+import com.saypro.triage.diagnosis.facts.PlaybookRecommendation;
+import com.saypro.triage.diagnosis.facts.Question;
+import com.saypro.triage.diagnosis.facts.Symptom;
+
+/**
+ * What the rules derived for one incident. {@code justifications} maps each derived fact
+ * (by identity) to the rule that inserted it and the facts that rule matched.
+ */
+public record EngineOutcome(List<CandidateCause> votes, List<Symptom> symptoms, List<Question> questions,
+        List<PlaybookRecommendation> recommendations, Map<Object, Justification> justifications,
+        List<String> firedRules, List<RuleFailure> failures) {
+
+    /** The rule that inserted a derived fact, and the facts it matched. */
+    public record Justification(String rule, List<Object> facts) {
+    }
+
+    /** A rule whose action threw; the other rules went on. */
+    public record RuleFailure(String rule, String error) {
+    }
+
+    public Justification justification(Object derived) {
+        return justifications.get(derived);
+    }
+}

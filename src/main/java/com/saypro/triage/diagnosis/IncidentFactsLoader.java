@@ -1,0 +1,119 @@
+package com.saypro.triage.diagnosis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.diagnosis.facts.Answer;
+import com.saypro.triage.diagnosis.facts.ChangeEvent;
+import com.saypro.triage.diagnosis.facts.IncidentContext;
+import com.saypro.triage.diagnosis.facts.LogEvent;
+import com.saypro.triage.diagnosis.facts.MetricSample;
+import com.saypro.triage.diagnosis.facts.TransactionTrace;
+import com.saypro.triage.incident.IncidentNotFoundException;
+import com.saypro.triage.support.Json;
+import com.saypro.triage.support.Times;
+
+/**
+ * Collects an incident's facts: its alerts, its system's other signals from {@link #LOOKBACK}
+ * before it opened until it was resolved, and the latest answer to each question.
+ */
+@Component
+public class IncidentFactsLoader {
+
+    /** Signals from shortly before an incident opened count as its facts too. */
+    public static final Duration LOOKBACK = Duration.ofMinutes(60);
+    /** A cap per signal kind, newest kept, so one chatty system cannot swamp a diagnosis. */
+    static final int MAX_PER_KIND = 2_000;
+
+    private final JdbcTemplate jdbc;
+
+    public IncidentFactsLoader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Loaded(FactSet facts, int factsRevision) {
+    }
+
+    public Loaded load(long incidentId) {
+        List<Object[]> rows = jdbc.query("SELECT system_name, severity, opened_at, resolved_at, facts_revision"
+                + " FROM incident WHERE id = ?", (rs, n) -> new Object[] { rs.getString(1), rs.getString(2),
+                        Times.fromDb(rs, "opened_at"), Times.fromDb(rs, "resolved_at"), rs.getInt(5) },
+                incidentId);
+        if (rows.isEmpty()) {
+            throw new IncidentNotFoundException(incidentId);
+        }
+        Object[] row = rows.get(0);
+        String system = (String) row[0];
+        Instant openedAt = (Instant) row[2];
+        Instant resolvedAt = (Instant) row[3];
+        Object from = Times.toDb(openedAt.minus(LOOKBACK));
+        Object to = Times.toDb(resolvedAt == null ? Instant.parse("9999-12-31T00:00:00Z") : resolvedAt);
+        IncidentContext context = new IncidentContext(incidentId, system, (String) row[1], openedAt);
+
+        List<Alert> alerts = jdbc.query("SELECT id, name, system_name, component, severity, status, labels,"
+                + " annotations, starts_at, ends_at, fingerprint FROM alert WHERE incident_id = ? ORDER BY id",
+                (rs, n) -> {
+                    Instant startsAt = Times.fromDb(rs, "starts_at");
+                    return new Alert(rs.getLong("id"), rs.getString("name"), rs.getString("system_name"),
+                            rs.getString("component"), rs.getString("severity"), rs.getString("status"),
+                            Json.readStringMap(rs.getString("labels")), Json.readStringMap(rs.getString("annotations")),
+                            startsAt, Times.fromDb(rs, "ends_at"), rs.getString("fingerprint"),
+                            minutes(startsAt, openedAt));
+                }, incidentId);
+        List<MetricSample> metrics = newestFirstThenById(jdbc.query("SELECT id, system_name, component, metric,"
+                + " metric_value, unit, labels, occurred_at FROM metric_sample WHERE system_name = ? AND occurred_at"
+                + " >= ? AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
+                    Instant at = Times.fromDb(rs, "occurred_at");
+                    return new MetricSample(rs.getLong("id"), rs.getString("system_name"), rs.getString("component"),
+                            rs.getString("metric"), rs.getDouble("metric_value"), rs.getString("unit"), at,
+                            Json.readStringMap(rs.getString("labels")), minutes(at, openedAt));
+                }, system, from, to), MetricSample::getId);
+        List<LogEvent> logs = newestFirstThenById(jdbc.query("SELECT id, system_name, component, level, message,"
+                + " logger, occurred_at FROM log_event WHERE system_name = ? AND occurred_at >= ? AND occurred_at <= ?"
+                + " ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
+                    Instant at = Times.fromDb(rs, "occurred_at");
+                    return new LogEvent(rs.getLong("id"), rs.getString("system_name"), rs.getString("component"),
+                            rs.getString("level"), rs.getString("message"), rs.getString("logger"), at,
+                            minutes(at, openedAt));
+                }, system, from, to), LogEvent::getId);
+        List<TransactionTrace> traces = newestFirstThenById(jdbc.query("SELECT id, system_name, transaction_name,"
+                + " duration_ms, db_ms, external_ms, failed, occurred_at FROM transaction_trace WHERE system_name = ?"
+                + " AND occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT "
+                + MAX_PER_KIND, (rs, n) -> {
+                    Instant at = Times.fromDb(rs, "occurred_at");
+                    return new TransactionTrace(rs.getLong("id"), rs.getString("system_name"),
+                            rs.getString("transaction_name"), rs.getLong("duration_ms"), rs.getLong("db_ms"),
+                            rs.getLong("external_ms"), rs.getBoolean("failed"), at, minutes(at, openedAt));
+                }, system, from, to), TransactionTrace::getId);
+        List<ChangeEvent> changes = newestFirstThenById(jdbc.query("SELECT id, system_name, kind, description,"
+                + " version, author, occurred_at FROM change_event WHERE system_name = ? AND occurred_at >= ?"
+                + " AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
+                    Instant at = Times.fromDb(rs, "occurred_at");
+                    return new ChangeEvent(rs.getLong("id"), rs.getString("system_name"), rs.getString("kind"),
+                            rs.getString("description"), rs.getString("version"), rs.getString("author"), at,
+                            minutes(at, openedAt));
+                }, system, Times.toDb(openedAt.minus(Duration.ofHours(24))), to), ChangeEvent::getId);
+        Map<String, Answer> latest = new LinkedHashMap<>();
+        jdbc.query("SELECT question_code, answer_value FROM answer WHERE incident_id = ? ORDER BY id", rs -> {
+            latest.put(rs.getString(1), new Answer(rs.getString(1), rs.getString(2)));
+        }, incidentId);
+        List<Answer> answers = latest.values().stream()
+                .sorted(java.util.Comparator.comparing(Answer::getQuestion)).toList();
+        return new Loaded(new FactSet(context, alerts, metrics, logs, traces, changes, answers), (int) row[4]);
+    }
+
+    private static long minutes(Instant at, Instant openedAt) {
+        return Duration.between(at, openedAt).toMinutes();
+    }
+
+    private static <T> List<T> newestFirstThenById(List<T> rows, java.util.function.ToLongFunction<T> id) {
+        return rows.stream().sorted(java.util.Comparator.comparingLong(id)).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package com.saypro.triage.incident;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.saypro.triage.diagnosis.Diagnosis;
+import com.saypro.triage.diagnosis.DiagnosisService;
+import com.saypro.triage.ingest.InvalidSignalException;
+import com.saypro.triage.knowledge.KbQuestion;
+import com.saypro.triage.knowledge.KnowledgeBase;
+
+/** The analyst answers one of the engine's questions; the diagnosis is computed again. */
+@Service
+public class AnswerQuestion {
+
+    private final IncidentRepository incidents;
+    private final KnowledgeBase knowledge;
+    private final DiagnosisService diagnoses;
+
+    public AnswerQuestion(IncidentRepository incidents, KnowledgeBase knowledge, DiagnosisService diagnoses) {
+        this.incidents = incidents;
+        this.knowledge = knowledge;
+        this.diagnoses = diagnoses;
+    }
+
+    @Transactional
+    public Diagnosis answer(long incidentId, String question, String answer) {
+        incidents.get(incidentId);
+        if (question == null || question.isBlank()) {
+            throw new InvalidSignalException("question", "is required");
+        }
+        KbQuestion kb = knowledge.question(question)
+                .orElseThrow(() -> new InvalidSignalException("question", "there is no question '" + question + "'"));
+        if (answer == null || answer.isBlank()) {
+            throw new InvalidSignalException("answer", "is required");
+        }
+        if (!kb.options().contains(answer)) {
+            throw new InvalidSignalException("answer",
+                    "must be one of " + String.join(", ", kb.options()) + " (was '" + answer + "')");
+        }
+        incidents.addAnswer(incidentId, question, answer);
+        return diagnoses.recompute(incidentId);
+    }
+}

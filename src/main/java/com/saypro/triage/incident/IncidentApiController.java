@@ -1,0 +1,72 @@
+package com.saypro.triage.incident;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.saypro.triage.diagnosis.Diagnosis;
+import com.saypro.triage.diagnosis.DiagnosisService;
+import com.saypro.triage.ingest.InvalidSignalException;
+
+/** Incidents and their diagnoses, for tools and tests. */
+@RestController
+@RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+class IncidentApiController {
+
+    private static final List<String> STATUSES = List.of("open", "resolved");
+
+    private final IncidentRepository incidents;
+    private final DiagnosisService diagnoses;
+    private final AnswerQuestion answerQuestion;
+
+    IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion) {
+        this.incidents = incidents;
+        this.diagnoses = diagnoses;
+        this.answerQuestion = answerQuestion;
+    }
+
+    @GetMapping
+    List<IncidentSummary> list(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "200") int limit) {
+        if (status != null && !STATUSES.contains(status.toLowerCase(Locale.ROOT))) {
+            throw new InvalidSignalException("status", "must be open or resolved");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidSignalException("limit", "must be between 1 and 1000");
+        }
+        return incidents.list(status == null ? null : status.toUpperCase(Locale.ROOT), limit);
+    }
+
+    @GetMapping("/{id}")
+    IncidentSummary incident(@PathVariable long id) {
+        return incidents.get(id);
+    }
+
+    @GetMapping("/{id}/alerts")
+    List<StoredAlert> alerts(@PathVariable long id) {
+        incidents.get(id);
+        return incidents.alerts(id);
+    }
+
+    @GetMapping("/{id}/diagnosis")
+    Diagnosis diagnosis(@PathVariable long id) {
+        incidents.get(id);
+        return diagnoses.diagnosis(id);
+    }
+
+    record AnswerRequest(String question, String answer) {
+    }
+
+    @PostMapping(path = "/{id}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Diagnosis answer(@PathVariable long id, @RequestBody AnswerRequest request) {
+        return answerQuestion.answer(id, request.question(), request.answer());
+    }
+}

@@ -1,0 +1,84 @@
+package com.saypro.triage.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.saypro.triage.ingest.Incoming.AlertIn;
+import com.saypro.triage.support.Times;
+
+/**
+ * Groups firing alerts into incidents: one open incident per system absorbs every new
+ * firing alert of that system. Runs inside the ingestion transaction.
+ */
+@Component
+public class IncidentOpener {
+
+    private final JdbcTemplate jdbc;
+
+    public IncidentOpener(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The open incident of the system, opened now if there is none, updated for these alerts. */
+    public long absorb(String system, List<AlertIn> firing, Instant now) {
+        String severity = firing.stream().map(AlertIn::severity).reduce("info", Severity::max);
+        Long id = openIncident(system);
+        if (id == null) {
+            AlertIn first = firing.stream().min(Comparator.comparing(AlertIn::startsAt)).orElseThrow();
+            Instant openedAt = first.startsAt().isAfter(now) ? now : first.startsAt();
+            try {
+                jdbc.update("INSERT INTO incident (system_name, title, severity, status, open_system, opened_at,"
+                        + " updated_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, 0, 0)",
+                        system, title(first), severity, system, Times.toDb(openedAt), Times.toDb(now));
+            } catch (DuplicateKeyException raced) {
+                // Another request opened it a moment ago: join that one.
+            }
+            id = openIncident(system);
+        }
+        List<Object> args = new ArrayList<>();
+        jdbc.query("SELECT severity FROM incident WHERE id = ?", rs -> {
+            args.add(Severity.max(rs.getString(1), severity));
+        }, id);
+        jdbc.update("UPDATE incident SET severity = ?, alert_count = alert_count + ?, updated_at = ? WHERE id = ?",
+                args.get(0), firing.size(), Times.toDb(now), id);
+        return id;
+    }
+
+    /** Marks incidents as needing a new diagnosis. */
+    public void factsChanged(Collection<Long> incidentIds, Instant now) {
+        List<Object[]> args = incidentIds.stream().map(id -> new Object[] { Times.toDb(now), id }).toList();
+        jdbc.batchUpdate("UPDATE incident SET facts_revision = facts_revision + 1, updated_at = ? WHERE id = ?", args);
+    }
+
+    /** Signals other than alerts change the facts of their system's open incident, if any. */
+    public List<Long> signalsArrived(Set<String> systems, Instant now) {
+        List<Long> touched = new ArrayList<>();
+        for (String system : systems) {
+            Long id = openIncident(system);
+            if (id != null) {
+                touched.add(id);
+            }
+        }
+        factsChanged(touched, now);
+        return touched;
+    }
+
+    private Long openIncident(String system) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM incident WHERE open_system = ?", Long.class, system);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static String title(AlertIn alert) {
+        String summary = alert.annotations().getOrDefault("summary", "");
+        String title = alert.name() + (summary.isBlank() ? "" : ": " + summary);
+        return title.length() > 300 ? title.substring(0, 297) + "..." : title;
+    }
+}

@@ -1,0 +1,83 @@
+package com.saypro.triage.incident;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.saypro.triage.diagnosis.DiagnosisService;
+import com.saypro.triage.ingest.InvalidSignalException;
+import com.saypro.triage.rules.RuleBase;
+import com.saypro.triage.support.Times;
+import com.saypro.triage.web.Ages;
+
+/** The triage board and the incident page. */
+@Controller
+class IncidentPageController {
+
+    static final String BOARD = "incidents/board";
+    static final String BOARD_ROWS = "incidents/board :: rows";
+    static final String DETAIL = "incidents/detail";
+
+    private final IncidentRepository incidents;
+    private final DiagnosisService diagnoses;
+    private final AnswerQuestion answerQuestion;
+    private final RuleBase ruleBase;
+
+    IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion,
+            RuleBase ruleBase) {
+        this.incidents = incidents;
+        this.diagnoses = diagnoses;
+        this.answerQuestion = answerQuestion;
+        this.ruleBase = ruleBase;
+    }
+
+    record BoardRow(IncidentSummary incident, String age) {
+    }
+
+    /** The whole board, or only its rows for the page's live refresh (an htmx-style request). */
+    @GetMapping("/")
+    String board(@RequestHeader(name = "HX-Request", required = false) String partial, Model model) {
+        Instant now = Times.now();
+        List<BoardRow> rows = incidents.list("OPEN", 500).stream()
+                .map(i -> new BoardRow(i, Ages.since(i.openedAt(), now))).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("ruleBaseVersion", ruleBase.current().version());
+        return partial != null ? BOARD_ROWS : BOARD;
+    }
+
+    @GetMapping("/incidents/{id}")
+    String incident(@PathVariable long id, Model model) {
+        IncidentSummary incident = incidents.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no incident " + id));
+        model.addAttribute("incident", incident);
+        model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));
+        model.addAttribute("alerts", incidents.alerts(id));
+        model.addAttribute("diagnosis", diagnoses.diagnosis(id));
+        model.addAttribute("ruleBaseVersion", ruleBase.current().version());
+        return DETAIL;
+    }
+
+    @PostMapping("/incidents/{id}/answers")
+    String answer(@PathVariable long id, @RequestParam String question, @RequestParam(required = false) String answer,
+            RedirectAttributes redirect) {
+        incidents.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no incident " + id));
+        try {
+            answerQuestion.answer(id, question, answer);
+            redirect.addFlashAttribute("notice", "Answer recorded; the diagnosis was updated.");
+        } catch (InvalidSignalException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/incidents/" + id;
+    }
+}

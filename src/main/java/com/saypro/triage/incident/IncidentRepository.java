@@ -1,0 +1,73 @@
+package com.saypro.triage.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.saypro.triage.support.Json;
+import com.saypro.triage.support.Times;
+
+/** Reads incidents, their alerts and answers; records answers. */
+@Repository
+public class IncidentRepository {
+
+    private static final String SUMMARY_COLUMNS = "id, system_name, title, severity, status, opened_at, updated_at,"
+            + " alert_count, top_cause_code, top_cause_title, top_confidence";
+
+    private final JdbcClient jdbc;
+
+    public IncidentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first; {@code status} null for all. */
+    public List<IncidentSummary> list(String status, int limit) {
+        if (status == null) {
+            return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident ORDER BY opened_at DESC, id DESC LIMIT "
+                    + limit).query(IncidentRepository::summary).list();
+        }
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident WHERE status = ? ORDER BY opened_at DESC,"
+                + " id DESC LIMIT " + limit).param(status).query(IncidentRepository::summary).list();
+    }
+
+    public Optional<IncidentSummary> find(long id) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident WHERE id = ?").param(id)
+                .query(IncidentRepository::summary).optional();
+    }
+
+    public IncidentSummary get(long id) {
+        return find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+    }
+
+    public List<StoredAlert> alerts(long incidentId) {
+        return jdbc.sql("SELECT id, name, component, severity, status, labels, annotations, starts_at, ends_at,"
+                + " duplicates, source FROM alert WHERE incident_id = ? ORDER BY starts_at, id").param(incidentId)
+                .query((rs, n) -> new StoredAlert(rs.getLong("id"), rs.getString("name"), rs.getString("component"),
+                        rs.getString("severity"), rs.getString("status"), Json.readStringMap(rs.getString("labels")),
+                        Json.readStringMap(rs.getString("annotations")), Times.fromDb(rs, "starts_at"),
+                        Times.fromDb(rs, "ends_at"), rs.getInt("duplicates"), rs.getString("source")))
+                .list();
+    }
+
+    /** Records an answer (the latest answer to a question counts) and marks the facts changed. */
+    public void addAnswer(long incidentId, String question, String value) {
+        var now = Times.toDb(Times.now());
+        jdbc.sql("INSERT INTO answer (incident_id, question_code, answer_value, answered_at) VALUES (?, ?, ?, ?)")
+                .params(incidentId, question, value, now).update();
+        jdbc.sql("UPDATE incident SET facts_revision = facts_revision + 1, updated_at = ? WHERE id = ?")
+                .params(now, incidentId).update();
+    }
+
+    private static IncidentSummary summary(ResultSet rs, int row) throws SQLException {
+        String topCode = rs.getString("top_cause_code");
+        IncidentSummary.TopCause top = topCode == null ? null
+                : new IncidentSummary.TopCause(topCode, rs.getString("top_cause_title"), rs.getDouble("top_confidence"));
+        return new IncidentSummary(rs.getLong("id"), rs.getString("system_name"), rs.getString("title"),
+                rs.getString("severity"), rs.getString("status"), Times.fromDb(rs, "opened_at"),
+                Times.fromDb(rs, "updated_at"), rs.getInt("alert_count"), top);
+    }
+}

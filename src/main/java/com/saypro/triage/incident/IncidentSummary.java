@@ -1,0 +1,11 @@
+package com.saypro.triage.incident;
+
+import java.time.Instant;
+
+/** A line of the board and of {@code GET /api/v1/incidents}. */
+public record IncidentSummary(long id, String system, String title, String severity, String status, Instant openedAt,
+        Instant updatedAt, int alertCount, TopCause topCause) {
+
+    public record TopCause(String causeCode, String title, double confidence) {
+    }
+}

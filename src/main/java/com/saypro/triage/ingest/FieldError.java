@@ -1,0 +1,5 @@
+package com.saypro.triage.ingest;
+
+/** What is wrong with one field of a signal body; {@code field} is a path like {@code alerts[2].startsAt}. */
+public record FieldError(String field, String message) {
+}

@@ -1,0 +1,246 @@
+package com.saypro.triage.ingest;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.saypro.triage.incident.IncidentOpener;
+import com.saypro.triage.ingest.Incoming.AlertIn;
+import com.saypro.triage.ingest.Incoming.ChangeIn;
+import com.saypro.triage.ingest.Incoming.LogIn;
+import com.saypro.triage.ingest.Incoming.MetricIn;
+import com.saypro.triage.ingest.Incoming.TraceIn;
+import com.saypro.triage.support.Json;
+import com.saypro.triage.support.Times;
+
+/**
+ * Stores signals. Each request is one transaction with batched inserts: either all of a
+ * body is stored or nothing is, and the caller hears back only after the commit.
+ */
+@Service
+public class IngestService {
+
+    private static final int LOOKUP_CHUNK = 500;
+
+    private final JdbcTemplate jdbc;
+    private final IncidentOpener incidents;
+
+    public IngestService(JdbcTemplate jdbc, IncidentOpener incidents) {
+        this.jdbc = jdbc;
+        this.incidents = incidents;
+    }
+
+    private record Stored(long id, Long incidentId, String status) {
+    }
+
+    @Transactional
+    public IngestSummary storeAlerts(List<AlertIn> alerts) {
+        Instant now = Times.now();
+        Map<String, Stored> existing = existingAlerts(alerts);
+        List<AlertIn> toInsert = new ArrayList<>();
+        Map<Long, Integer> duplicateCounts = new LinkedHashMap<>();
+        List<Object[]> resolutions = new ArrayList<>();
+        Set<Long> touchedIncidents = new TreeSet<>();
+        int duplicates = 0;
+        int resolved = 0;
+        for (AlertIn alert : alerts) {
+            String key = key(alert.fingerprint(), alert.startsAt());
+            Stored stored = existing.get(key);
+            if (alert.firing()) {
+                if (stored != null) {
+                    duplicates++;
+                    if (stored.id() > 0) {
+                        duplicateCounts.merge(stored.id(), 1, Integer::sum);
+                    }
+                    continue;
+                }
+                existing.put(key, new Stored(-1, null, "firing"));
+                toInsert.add(alert);
+                continue;
+            }
+            Stored twin = stored != null ? stored : existing.get(firingKey(alert.fingerprint()));
+            if (twin != null && "firing".equals(twin.status())) {
+                if (twin.id() > 0) {
+                    resolutions.add(new Object[] { Times.toDb(alert.endsAt()), Times.toDb(now), twin.id() });
+                    if (twin.incidentId() != null) {
+                        touchedIncidents.add(twin.incidentId());
+                    }
+                } else {
+                    // Firing and resolved in the same body: store the alert as resolved.
+                    toInsert.removeIf(a -> a.fingerprint().equals(alert.fingerprint()) && a.firing());
+                    toInsert.add(alert);
+                }
+                existing.put(key, new Stored(twin.id(), twin.incidentId(), "resolved"));
+                existing.remove(firingKey(alert.fingerprint()));
+                resolved++;
+            } else if (stored != null) {
+                duplicates++;
+                if (stored.id() > 0) {
+                    duplicateCounts.merge(stored.id(), 1, Integer::sum);
+                }
+            } else {
+                existing.put(key, new Stored(-1, null, "resolved"));
+                toInsert.add(alert);
+            }
+        }
+
+        Map<String, Long> incidentBySystem = new HashMap<>();
+        Map<String, List<AlertIn>> firingBySystem = new LinkedHashMap<>();
+        for (AlertIn alert : toInsert) {
+            if (alert.firing()) {
+                firingBySystem.computeIfAbsent(alert.system(), s -> new ArrayList<>()).add(alert);
+            }
+        }
+        firingBySystem.forEach((system, firing) -> incidentBySystem.put(system, incidents.absorb(system, firing, now)));
+        touchedIncidents.addAll(incidentBySystem.values());
+
+        jdbc.batchUpdate("INSERT INTO alert (incident_id, source, fingerprint, name, system_name, component, severity,"
+                + " status, labels, annotations, starts_at, ends_at, received_at, last_received_at, duplicates)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", toInsert, 1000,
+                (PreparedStatement ps, AlertIn a) -> {
+                    Long incident = a.firing() ? incidentBySystem.get(a.system()) : null;
+                    if (incident == null) {
+                        ps.setNull(1, java.sql.Types.BIGINT);
+                    } else {
+                        ps.setLong(1, incident);
+                    }
+                    ps.setString(2, a.source());
+                    ps.setString(3, a.fingerprint());
+                    ps.setString(4, a.name());
+                    ps.setString(5, a.system());
+                    ps.setString(6, a.component());
+                    ps.setString(7, a.severity());
+                    ps.setString(8, a.status());
+                    ps.setString(9, Json.write(a.labels()));
+                    ps.setString(10, Json.write(a.annotations()));
+                    ps.setObject(11, Times.toDb(a.startsAt()));
+                    ps.setObject(12, Times.toDb(a.endsAt()));
+                    ps.setObject(13, Times.toDb(now));
+                    ps.setObject(14, Times.toDb(now));
+                });
+        List<Object[]> duplicateUpdates = new ArrayList<>();
+        duplicateCounts.forEach((id, count) -> duplicateUpdates.add(new Object[] { count, Times.toDb(now), id }));
+        jdbc.batchUpdate("UPDATE alert SET duplicates = duplicates + ?, last_received_at = ? WHERE id = ?",
+                duplicateUpdates);
+        jdbc.batchUpdate("UPDATE alert SET status = 'resolved', ends_at = ?, last_received_at = ? WHERE id = ?",
+                resolutions);
+        incidents.factsChanged(touchedIncidents, now);
+        return new IngestSummary(alerts.size(), toInsert.size(), duplicates, resolved, List.copyOf(touchedIncidents));
+    }
+
+    @Transactional
+    public IngestSummary storeMetrics(List<MetricIn> metrics) {
+        Instant now = Times.now();
+        jdbc.batchUpdate("INSERT INTO metric_sample (system_name, component, metric, metric_value, unit, labels,"
+                + " occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", metrics, 1000, (ps, m) -> {
+                    ps.setString(1, m.system());
+                    ps.setString(2, m.component());
+                    ps.setString(3, m.metric());
+                    ps.setDouble(4, m.value());
+                    ps.setString(5, m.unit());
+                    ps.setString(6, Json.write(m.labels()));
+                    ps.setObject(7, Times.toDb(m.timestamp()));
+                    ps.setObject(8, Times.toDb(now));
+                });
+        return otherSignalsStored(metrics.size(), metrics.stream().map(MetricIn::system).toList(), now);
+    }
+
+    @Transactional
+    public IngestSummary storeLogs(List<LogIn> logs) {
+        Instant now = Times.now();
+        jdbc.batchUpdate("INSERT INTO log_event (system_name, component, level, message, logger, occurred_at,"
+                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", logs, 1000, (ps, l) -> {
+                    ps.setString(1, l.system());
+                    ps.setString(2, l.component());
+                    ps.setString(3, l.level());
+                    ps.setString(4, l.message());
+                    ps.setString(5, l.logger());
+                    ps.setObject(6, Times.toDb(l.timestamp()));
+                    ps.setObject(7, Times.toDb(now));
+                });
+        return otherSignalsStored(logs.size(), logs.stream().map(LogIn::system).toList(), now);
+    }
+
+    @Transactional
+    public IngestSummary storeTraces(List<TraceIn> traces) {
+        Instant now = Times.now();
+        jdbc.batchUpdate("INSERT INTO transaction_trace (system_name, transaction_name, duration_ms, db_ms,"
+                + " external_ms, failed, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", traces, 1000,
+                (ps, t) -> {
+                    ps.setString(1, t.system());
+                    ps.setString(2, t.transaction());
+                    ps.setLong(3, t.durationMs());
+                    ps.setLong(4, t.dbMs());
+                    ps.setLong(5, t.externalMs());
+                    ps.setBoolean(6, t.error());
+                    ps.setObject(7, Times.toDb(t.timestamp()));
+                    ps.setObject(8, Times.toDb(now));
+                });
+        return otherSignalsStored(traces.size(), traces.stream().map(TraceIn::system).toList(), now);
+    }
+
+    @Transactional
+    public IngestSummary storeChanges(List<ChangeIn> changes) {
+        Instant now = Times.now();
+        jdbc.batchUpdate("INSERT INTO change_event (system_name, kind, description, version, author, occurred_at,"
+                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", changes, 1000, (ps, c) -> {
+                    ps.setString(1, c.system());
+                    ps.setString(2, c.kind());
+                    ps.setString(3, c.description());
+                    ps.setString(4, c.version());
+                    ps.setString(5, c.author());
+                    ps.setObject(6, Times.toDb(c.timestamp()));
+                    ps.setObject(7, Times.toDb(now));
+                });
+        return otherSignalsStored(changes.size(), changes.stream().map(ChangeIn::system).toList(), now);
+    }
+
+    private IngestSummary otherSignalsStored(int count, Collection<String> systems, Instant now) {
+        List<Long> touched = incidents.signalsArrived(new LinkedHashSet<>(systems), now);
+        return new IngestSummary(count, count, 0, 0, touched);
+    }
+
+    /** Stored alerts sharing a fingerprint with the batch, by fingerprint+startsAt and by firing fingerprint. */
+    private Map<String, Stored> existingAlerts(List<AlertIn> alerts) {
+        List<String> fingerprints = alerts.stream().map(AlertIn::fingerprint).distinct().toList();
+        Map<String, Stored> found = new HashMap<>();
+        for (int from = 0; from < fingerprints.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = fingerprints.subList(from, Math.min(fingerprints.size(), from + LOOKUP_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT id, incident_id, fingerprint, starts_at, status FROM alert WHERE fingerprint IN ("
+                    + marks + ") ORDER BY starts_at", rs -> {
+                        long incident = rs.getLong("incident_id");
+                        Stored stored = new Stored(rs.getLong("id"), rs.wasNull() ? null : incident,
+                                rs.getString("status"));
+                        String fingerprint = rs.getString("fingerprint");
+                        found.put(key(fingerprint, Times.fromDb(rs, "starts_at")), stored);
+                        if ("firing".equals(stored.status())) {
+                            found.put(firingKey(fingerprint), stored);
+                        }
+                    }, chunk.toArray());
+        }
+        return found;
+    }
+
+    private static String key(String fingerprint, Instant startsAt) {
+        return fingerprint + "|" + startsAt.toEpochMilli();
+    }
+
+    private static String firingKey(String fingerprint) {
+        return fingerprint + "|firing";
+    }
+
+}

@@ -1,0 +1,79 @@
+package com.saypro.triage.knowledge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.saypro.triage.support.Json;
+
+import tools.jackson.core.type.TypeReference;
+
+/** Reads causes, playbooks and questions. */
+@Repository
+public class KnowledgeBase {
+
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    public KnowledgeBase(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<String, Cause> causes() {
+        Map<String, List<String>> links = new LinkedHashMap<>();
+        jdbc.sql("SELECT cause_code, playbook_code FROM cause_playbook ORDER BY cause_code, position")
+                .query(rs -> {
+                    links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Map<String, Cause> causes = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, title, category, description, origin FROM cause ORDER BY code").query(rs -> {
+            String code = rs.getString("code");
+            causes.put(code, new Cause(code, rs.getString("title"), CauseCategory.valueOf(rs.getString("category")),
+                    rs.getString("description"), List.copyOf(links.getOrDefault(code, List.of())),
+                    rs.getString("origin")));
+        });
+        return causes;
+    }
+
+    public Optional<Cause> cause(String code) {
+        return Optional.ofNullable(causes().get(code));
+    }
+
+    public Map<String, Playbook> playbooks() {
+        Map<String, List<Playbook.Step>> steps = new LinkedHashMap<>();
+        jdbc.sql("SELECT playbook_code, position, kind, text FROM playbook_step ORDER BY playbook_code, position")
+                .query(rs -> {
+                    steps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Playbook.Step(
+                            rs.getInt(2), Playbook.StepKind.valueOf(rs.getString(3)), rs.getString(4)));
+                });
+        Map<String, Playbook> playbooks = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, title, risk, rollback, origin FROM playbook ORDER BY code").query(rs -> {
+            String code = rs.getString("code");
+            playbooks.put(code, new Playbook(code, rs.getString("title"), rs.getString("risk"),
+                    rs.getString("rollback"), List.copyOf(steps.getOrDefault(code, List.of())),
+                    rs.getString("origin")));
+        });
+        return playbooks;
+    }
+
+    public Map<String, KbQuestion> questions() {
+        Map<String, KbQuestion> questions = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, text, help, options, origin FROM question ORDER BY code").query(rs -> {
+            String code = rs.getString("code");
+            questions.put(code, new KbQuestion(code, rs.getString("text"), rs.getString("help"),
+                    Json.MAPPER.readValue(rs.getString("options"), STRING_LIST), rs.getString("origin")));
+        });
+        return questions;
+    }
+
+    public Optional<KbQuestion> question(String code) {
+        return Optional.ofNullable(questions().get(code));
+    }
+}

@@ -1,0 +1,85 @@
+package com.saypro.triage.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.ActiveProfilesResolver;
+
+/**
+ * Which database the Spring tests run on: the embedded H2 (default) or the real MariaDB
+ * ({@code -Dtriage.test.db=mariadb}, the build's second test run). Without a reachable
+ * MariaDB the MariaDB run is skipped with a message, except when {@code CI=true}: there it
+ * must run, so it fails.
+ */
+public final class TestDatabase implements ExecutionCondition, ActiveProfilesResolver {
+
+    public static final String PROPERTY = "triage.test.db";
+    private static Boolean mariaDbReady;
+
+    public static boolean mariaDb() {
+        return "mariadb".equalsIgnoreCase(System.getProperty(PROPERTY, "h2"));
+    }
+
+    @Override
+    public String[] resolve(Class<?> testClass) {
+        return new String[] { mariaDb() ? "test-mariadb" : "test-h2" };
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!mariaDb()) {
+            return ConditionEvaluationResult.enabled("embedded database");
+        }
+        String problem = prepareMariaDb();
+        if (problem == null) {
+            return ConditionEvaluationResult.enabled("MariaDB at " + serverUrl());
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true and MariaDB is required, but " + problem);
+        }
+        return ConditionEvaluationResult.disabled("Skipping the MariaDB run: " + problem
+                + ". Start MariaDB on 127.0.0.1:3306 (user root, no password) or set TRIAGE_TEST_MARIADB_URL.");
+    }
+
+    private static synchronized String prepareMariaDb() {
+        if (mariaDbReady != null) {
+            return mariaDbReady ? null : "MariaDB is not reachable at " + serverUrl();
+        }
+        String user = env("TRIAGE_TEST_MARIADB_USER", "root");
+        String password = env("TRIAGE_TEST_MARIADB_PASSWORD", "");
+        try (Connection connection = DriverManager.getConnection(serverUrl(), user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS " + databaseName());
+            // Each MariaDB run starts from an empty schema: Flyway migrates it from scratch.
+            statement.execute("DROP DATABASE " + databaseName());
+            statement.execute("CREATE DATABASE " + databaseName());
+            mariaDbReady = true;
+            return null;
+        } catch (SQLException e) {
+            mariaDbReady = false;
+            return "MariaDB is not reachable at " + serverUrl() + " (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String serverUrl() {
+        String url = env("TRIAGE_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/triage_test");
+        return url.substring(0, url.lastIndexOf('/') + 1);
+    }
+
+    private static String databaseName() {
+        String url = env("TRIAGE_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/triage_test");
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        int query = name.indexOf('?');
+        return query < 0 ? name : name.substring(0, query);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
