@@ -1,0 +1,132 @@
+package com.saypro.triage.rules.database;
+
+import static com.saypro.triage.rules.FactMother.alert;
+import static com.saypro.triage.rules.FactMother.log;
+import static com.saypro.triage.rules.FactMother.metric;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.diagnosis.facts.Symptom;
+import com.saypro.triage.rules.FactMother;
+import com.saypro.triage.rules.RuleFileTestSupport;
+
+class ConnectionPoolTest extends RuleFileTestSupport {
+
+    @Override
+    protected List<String> ruleFiles() {
+        return List.of("database/ConnectionPool.drl");
+    }
+
+    private static Alert resolved(String name, String system) {
+        return new Alert(3_000_000, name, system, "", "warning", "resolved", Map.of(), Map.of(),
+                FactMother.OPENED_AT.minusSeconds(900), FactMother.OPENED_AT.minusSeconds(300), "fp-resolved", 15);
+    }
+
+    @Test
+    void shouldSuggestPoolExhaustionWhenMysqlHasTooManyConnections() {
+        insert(alert("MysqlTooManyConnections(>80%)", "rms", "job", "mysqld"));
+        fire();
+
+        assertFired("Too many database connections alert shows the database at its connection limit",
+                "Database at its connection limit suggests connection pool exhaustion");
+        assertThat(symptomCodes()).containsExactly("DB_CONNECTIONS_HIGH");
+        assertThat(confidence("DB_CONNECTION_POOL_EXHAUSTED")).isEqualTo(0.55);
+        assertThat(workingMemorySize()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRecogniseServerConnectionAlertVariants() {
+        insert(alert("PostgresqlTooManyConnections", "a"), alert("MariadbTooManyConnections", "b"),
+                alert("TooManyConnections", "c", "job", "postgres"), alert("MysqlConnectionsHigh", "d"),
+                alert("TooManyConnections", "e", "job", "nginx"));
+        fire();
+
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("a", "b", "c", "d");
+    }
+
+    @Test
+    void shouldSeeConnectionLimitFromUtilisationMetricsOnlyAboveNinetyPercent() {
+        insert(metric("rms", "db_connections_utilization", 0.93), metric("lms", "db_connections_utilization", 0.7));
+        fire();
+
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactly("rms");
+    }
+
+    @Test
+    void shouldCompareMysqlThreadsConnectedWithMaxConnections() {
+        insert(metric("rms", "mysql_global_variables_max_connections", 151),
+                metric("rms", "mysql_global_status_threads_connected", 150),
+                metric("lms", "mysql_global_variables_max_connections", 151),
+                metric("lms", "mysql_global_status_threads_connected", 40));
+        fire();
+
+        assertFired("MySQL threads connected near max connections shows the database at its connection limit");
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactly("rms");
+    }
+
+    @Test
+    void shouldSeeConnectionLimitInDatabaseErrors() {
+        insert(log("rms", "ERROR", "SQLSTATE[08004] [1040] Too many connections"),
+                log("lms", "FATAL", "FATAL:  remaining connection slots are reserved for non-replication superuser connections"));
+        fire();
+
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("rms", "lms");
+        assertThat(votes()).hasSize(2);
+    }
+
+    @Test
+    void shouldSuggestPoolExhaustionFromHikariTimeoutLogsStrongerThanFromTheAlertAlone() {
+        insert(log("lms", "ERROR",
+                "java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms."),
+                log("lms", "ERROR",
+                        "java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30001ms."));
+        fire();
+
+        assertFired("Connection request timed out in the pool log shows the application pool exhausted",
+                "Requests timing out waiting for a pooled connection confirm connection pool exhaustion");
+        assertThat(symptomCodes()).containsExactly("DB_POOL_EXHAUSTED");
+        assertThat(votes()).hasSize(2);
+        assertThat(confidence("DB_CONNECTION_POOL_EXHAUSTED")).isEqualTo(0.76);
+    }
+
+    @Test
+    void shouldRecognisePoolAlertsAndOtherPoolLibraries() {
+        insert(alert("HikariPoolPendingConnections", "a"), alert("HikaricpPendingConnections", "b"),
+                alert("ConnectionPoolExhausted", "c"), alert("hikaricp_connections_pending", "d"),
+                log("e", "ERROR", "org.apache.commons.dbcp.SQLNestedException: Cannot get a connection, pool error Timeout waiting for idle object"),
+                log("f", "WARN", "Connection pool exhausted"),
+                alert("ThreadPoolExhausted", "g"));
+        fire();
+
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
+        assertThat(symptomCodes()).containsExactly("DB_POOL_EXHAUSTED");
+    }
+
+    @Test
+    void shouldVoteOncePerSystemWhenSeveralPoolsArePending() {
+        insert(metric("rms", "hikaricp_connections_pending", 12, "pool", "HikariPool-1"),
+                metric("rms", "hikaricp_connections_pending", 8, "pool", "HikariPool-2"),
+                metric("rms", "hikaricp_connections_pending", 1, "pool", "HikariPool-3"));
+        fire();
+
+        assertThat(symptoms()).hasSize(2);
+        assertThat(votes()).hasSize(1);
+        assertThat(confidence("DB_CONNECTION_POOL_EXHAUSTED")).isEqualTo(0.6);
+    }
+
+    @Test
+    void shouldIgnoreResolvedAlertsAndHealthyPools() {
+        insert(resolved("MysqlTooManyConnections", "rms"), metric("rms", "hikaricp_connections_pending", 0),
+                metric("rms", "db_connections_utilization", 0.4), log("rms", "INFO", "HikariPool-1 - Start completed."));
+        fire();
+
+        assertThat(symptomCodes()).isEmpty();
+        assertThat(votes()).isEmpty();
+        assertThat(workingMemorySize()).isEqualTo(4);
+    }
+}

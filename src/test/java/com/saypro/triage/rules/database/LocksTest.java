@@ -1,0 +1,91 @@
+package com.saypro.triage.rules.database;
+
+import static com.saypro.triage.rules.FactMother.alert;
+import static com.saypro.triage.rules.FactMother.log;
+import static com.saypro.triage.rules.FactMother.metric;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.diagnosis.facts.Symptom;
+import com.saypro.triage.rules.FactMother;
+import com.saypro.triage.rules.RuleFileTestSupport;
+
+class LocksTest extends RuleFileTestSupport {
+
+    @Override
+    protected List<String> ruleFiles() {
+        return List.of("database/Locks.drl");
+    }
+
+    @Test
+    void shouldSuggestLockContentionWhenPostgresReportsDeadlocks() {
+        insert(alert("PostgresqlDeadLocks", "lms", "job", "postgres"));
+        fire();
+
+        assertFired("Database deadlock or lock wait alert shows database deadlocks", "Database deadlocks suggest lock contention");
+        assertThat(symptomCodes()).containsExactly("DB_DEADLOCKS");
+        assertThat(rankedCauses()).containsExactly("DB_LOCK_CONTENTION");
+        assertThat(confidence("DB_LOCK_CONTENTION")).isEqualTo(0.6);
+        assertThat(workingMemorySize()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRecogniseLockAlertsOnDatabasesButNotJvmDeadlocks() {
+        insert(alert("MysqlInnodbLogWaits", "a"), alert("DeadlocksDetected", "b", "job", "mysqld"),
+                alert("MysqlInnodbRowLockWaits", "c"), alert("JvmThreadsDeadlocked", "d"),
+                alert("DeadlocksDetected", "e", "job", "payments-api"));
+        fire();
+
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void shouldBeMoreConfidentWhenTheApplicationLogsDeadlocks() {
+        insert(log("rms", "ERROR", "SQLException: Deadlock found when trying to get lock; try restarting transaction"),
+                log("rms", "ERROR", "SQLException: Lock wait timeout exceeded; try restarting transaction"),
+                log("lms", "ERROR", "ERROR:  deadlock detected\nDETAIL:  Process 4242 waits for ShareLock on transaction 991"));
+        fire();
+
+        assertFired("Deadlock or lock wait timeout in the logs shows database deadlocks",
+                "Application failing on deadlocks or lock wait timeouts confirms lock contention");
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("rms", "lms");
+        // one symptom vote and one log vote per system
+        assertThat(votes()).hasSize(4);
+    }
+
+    @Test
+    void shouldAddDatabaseBoundSlowTransactionsDuringDeadlocks() {
+        insert(alert("PostgresqlDeadLocks", "lms"), new Symptom("SLOW_DB_TIME", "lms", "CourseRegistration", "db 90%"),
+                new Symptom("SLOW_DB_TIME", "lms", "Enrol", "db 80%"));
+        fire();
+
+        assertFired("Database-bound slow transactions during deadlocks suggest lock contention");
+        assertThat(confidence("DB_LOCK_CONTENTION")).isEqualTo(0.72);
+    }
+
+    @Test
+    void shouldSeeDeadlocksInMetricsAboveThresholdsOnly() {
+        insert(metric("a", "db_deadlocks_rate", 0.2), metric("b", "db_deadlocks_rate", 0),
+                metric("c", "mysql_global_status_innodb_row_lock_current_waits", 25),
+                metric("d", "mysql_global_status_innodb_row_lock_current_waits", 1));
+        fire();
+
+        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("a", "c");
+    }
+
+    @Test
+    void shouldIgnoreResolvedAlertsAndSlowTransactionsWithoutLocks() {
+        insert(new Alert(6_000_000, "PostgresqlDeadLocks", "lms", "", "warning", "resolved", Map.of(), Map.of(),
+                FactMother.OPENED_AT.minusSeconds(900), FactMother.OPENED_AT.minusSeconds(300), "fp", 15),
+                new Symptom("SLOW_DB_TIME", "lms", "CourseRegistration", "db 90%"));
+        fire();
+
+        assertThat(votes()).isEmpty();
+        assertThat(workingMemorySize()).isEqualTo(2);
+    }
+}
