@@ -30,7 +30,7 @@ class DiagnosisRefresher {
         this.ruleBase = ruleBase;
     }
 
-    @Scheduled(fixedDelayString = "${triage.diagnosis.refresh-interval}", initialDelayString = "1s")
+    @Scheduled(fixedDelayString = "${triage.diagnosis.refresh-interval}", initialDelayString = "${triage.diagnosis.refresh-initial-delay:1s}")
     void refreshStaleDiagnoses() {
         List<Long> stale = jdbc.sql("SELECT id FROM incident WHERE status = 'OPEN' AND (diagnosed_revision IS NULL"
                 + " OR diagnosed_revision <> facts_revision OR diagnosed_version IS NULL OR diagnosed_version <> ?)"
