@@ -177,7 +177,7 @@ class RoyaltyProcessingTest extends RuleFileTestSupport {
                 trace("rms", "RoyaltyPaymentBatch", 12000, 4600, 4900));
         fire();
         assertNotFired("Slow royalty traces with time spread over database and external calls plus network timeouts suggest network latency");
-        assertThat(confidence("NETWORK_LATENCY")).isEqualTo(0.15);
+        assertThat(confidence("NETWORK_LATENCY")).isEqualTo(0.2);
     }
 
     @Test
