@@ -37,6 +37,7 @@ import com.saypro.triage.knowledge.Playbook;
 public final class DiagnosisAssembler {
 
     private static final int MAX_DERIVATION_DEPTH = 4;
+    private static final int MAX_LISTED = 8;
 
     private final Map<String, Cause> causes;
     private final Map<String, Playbook> playbooks;
@@ -99,7 +100,7 @@ public final class DiagnosisAssembler {
 
     private List<FactView> factViews(List<Object> matched, EngineOutcome outcome, int depth) {
         List<FactView> views = new ArrayList<>();
-        for (Object fact : matched) {
+        for (Object fact : flatten(matched)) {
             if (fact instanceof IncidentContext) {
                 continue;
             }
@@ -110,9 +111,34 @@ public final class DiagnosisAssembler {
                     derivedBy = new Derivation(j.rule(), factViews(j.facts(), outcome, depth + 1));
                 }
             }
-            views.add(new FactView(fact.getClass().getSimpleName(), idOf(fact), fact.toString(), derivedBy));
+            String type = fact instanceof More ? "More" : fact.getClass().getSimpleName();
+            views.add(new FactView(type, idOf(fact), fact.toString(), derivedBy));
         }
         return views;
+    }
+
+    /** Rules that {@code collect} facts match a list; show its members (the first few). */
+    private static List<Object> flatten(List<Object> matched) {
+        List<Object> facts = new ArrayList<>();
+        for (Object fact : matched) {
+            if (fact instanceof java.util.Collection<?> many) {
+                many.stream().limit(MAX_LISTED).forEach(facts::add);
+                if (many.size() > MAX_LISTED) {
+                    facts.add(new More(many.size() - MAX_LISTED));
+                }
+            } else {
+                facts.add(fact);
+            }
+        }
+        return facts;
+    }
+
+    /** Stands for the members of a collected list that are not listed. */
+    private record More(int count) {
+        @Override
+        public String toString() {
+            return "and " + count + " more like these";
+        }
     }
 
     private List<PlaybookView> playbooksFor(String causeCode, Cause cause, EngineOutcome outcome) {
