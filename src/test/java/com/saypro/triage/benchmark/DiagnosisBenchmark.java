@@ -1,0 +1,116 @@
+package com.saypro.triage.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.saypro.triage.diagnosis.DiagnosisEngine;
+import com.saypro.triage.diagnosis.DiagnosisService;
+import com.saypro.triage.diagnosis.FactSet;
+import com.saypro.triage.diagnosis.IncidentFactsLoader;
+import com.saypro.triage.rules.RuleBase;
+import com.saypro.triage.rules.RuleBaseCompiler;
+import com.saypro.triage.rules.RuleFiles;
+import com.saypro.triage.rules.RuleSource;
+import com.saypro.triage.support.IntegrationTestSupport;
+import com.saypro.triage.support.Json;
+import com.saypro.triage.support.TriageIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Prints how long the rule base takes to compile and one incident takes to diagnose (the
+ * engine alone, and the whole service: load facts, run, store the run). Not a pass/fail test;
+ * run it with
+ * {@code ./mvnw test -Dtriage.test.excluded=none -Dtest=DiagnosisBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * and read target/surefire-reports/*DiagnosisBenchmark-output.txt.
+ */
+@Tag("benchmark")
+@TriageIntegrationTest
+class DiagnosisBenchmark extends IntegrationTestSupport {
+
+    private static final int WARM_UP = 50;
+    private static final int RUNS = 300;
+
+    @Autowired
+    DiagnosisService diagnoses;
+    @Autowired
+    IncidentFactsLoader loader;
+    @Autowired
+    RuleBase ruleBase;
+
+    @Test
+    void printCompileAndDiagnosisTimes() throws IOException {
+        List<RuleSource> sources = RuleFiles.fromDirectory(Path.of("rules"));
+        long[] compile = new long[5];
+        for (int i = 0; i < compile.length; i++) {
+            long start = System.nanoTime();
+            new RuleBaseCompiler().compile("benchmark", sources);
+            compile[i] = System.nanoTime() - start;
+        }
+        System.out.printf(Locale.ROOT, "rule base: %d files, %d rules; compile first %.0f ms, median of %d %.0f ms%n",
+                sources.size(), ruleBase.current().ruleCount(), compile[0] / 1e6, compile.length,
+                median(compile) / 1e6);
+
+        DiagnosisEngine engine = new DiagnosisEngine();
+        try (var files = Files.list(Path.of("src/test/resources/scenarios"))) {
+            for (Path scenario : files.sorted().toList()) {
+                emptyIncidentsAndSignalsForBenchmark();
+                JsonNode fixture = Json.MAPPER.readTree(Files.readString(scenario));
+                for (String kind : List.of("changes", "metrics", "logs", "traces", "alerts")) {
+                    JsonNode signals = fixture.get(kind);
+                    if (signals != null && !signals.isEmpty()) {
+                        post("/api/v1/" + kind, Json.write(signals));
+                    }
+                }
+                long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
+                FactSet facts = loader.load(id).facts();
+                long[] engineOnly = time(() -> engine.run(ruleBase.current().kieBase(), facts.all()));
+                long[] service = time(() -> diagnoses.recompute(id));
+                System.out.printf(Locale.ROOT,
+                        "%-40s %3d facts: engine median %.2f ms p95 %.2f ms; service (load+run+store) median %.2f ms p95 %.2f ms%n",
+                        scenario.getFileName(), facts.all().size(), median(engineOnly) / 1e6, p95(engineOnly) / 1e6,
+                        median(service) / 1e6, p95(service) / 1e6);
+            }
+        }
+    }
+
+    private void emptyIncidentsAndSignalsForBenchmark() {
+        for (String table : new String[] { "diagnosis_run", "answer", "alert", "incident", "metric_sample", "log_event",
+                "transaction_trace", "change_event" }) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    private static long[] time(Runnable action) {
+        for (int i = 0; i < WARM_UP; i++) {
+            action.run();
+        }
+        long[] times = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            action.run();
+            times[i] = System.nanoTime() - start;
+        }
+        return times;
+    }
+
+    private static double median(long[] times) {
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double p95(long[] times) {
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.floor(sorted.length * 0.95) - 1];
+    }
+}
