@@ -25,6 +25,7 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleBaseCompiler {
 
     private static final String RESOURCE_ROOT = "src/main/resources/";
+    private static final Pattern EXPRESSION_COLUMN = Pattern.compile("Column:\\s*(\\d+)");
     private static final Pattern POSITION = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
 
     /** The digest that names a set of rule files. */
@@ -60,7 +61,11 @@ public final class RuleBaseCompiler {
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(toProblem(message));
+            RuleProblem problem = toProblem(message);
+            // A parse error is followed by this echo of it; the first message says it all.
+            if (!problem.message().contains("Parser returned a null Package")) {
+                problems.add(problem);
+            }
         }
         if (!problems.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);
@@ -88,6 +93,13 @@ public final class RuleBaseCompiler {
             if (m.find()) {
                 line = Integer.parseInt(m.group(1));
                 column = Integer.parseInt(m.group(2));
+            }
+        }
+        if (column <= 0) {
+            // Expression errors name the column inside the text: "[Line: 8, Column: 4]".
+            Matcher m = EXPRESSION_COLUMN.matcher(text);
+            if (m.find()) {
+                column = Integer.parseInt(m.group(1));
             }
         }
         return new RuleProblem(path, Math.max(line, 0), Math.max(column, 0), text.replaceAll("\\s+", " "));
