@@ -120,13 +120,15 @@ public final class DiagnosisAssembler {
     /** Rules that {@code collect} facts match a list; show its members (the first few). */
     private static List<Object> flatten(List<Object> matched) {
         List<Object> facts = new ArrayList<>();
+        Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Object fact : matched) {
             if (fact instanceof java.util.Collection<?> many) {
-                many.stream().limit(MAX_LISTED).forEach(facts::add);
-                if (many.size() > MAX_LISTED) {
-                    facts.add(new More(many.size() - MAX_LISTED));
+                List<?> fresh = many.stream().filter(seen::add).toList();
+                fresh.stream().limit(MAX_LISTED).forEach(facts::add);
+                if (fresh.size() > MAX_LISTED) {
+                    facts.add(new More(fresh.size() - MAX_LISTED));
                 }
-            } else {
+            } else if (seen.add(fact)) {
                 facts.add(fact);
             }
         }

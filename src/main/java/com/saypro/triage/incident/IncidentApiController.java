@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
-import com.saypro.triage.ingest.InvalidSignalException;
+import com.saypro.triage.web.BadRequestException;
 
 /** Incidents and their diagnoses, for tools and tests. */
 @RestController
@@ -37,10 +37,10 @@ class IncidentApiController {
     List<IncidentSummary> list(@RequestParam(required = false) String status,
             @RequestParam(defaultValue = "200") int limit) {
         if (status != null && !STATUSES.contains(status.toLowerCase(Locale.ROOT))) {
-            throw new InvalidSignalException("status", "must be open or resolved");
+            throw new BadRequestException("status", "must be open or resolved (was '" + status + "')");
         }
         if (limit < 1 || limit > 1000) {
-            throw new InvalidSignalException("limit", "must be between 1 and 1000");
+            throw new BadRequestException("limit", "must be between 1 and 1000");
         }
         return incidents.list(status == null ? null : status.toUpperCase(Locale.ROOT), limit);
     }
@@ -60,6 +60,14 @@ class IncidentApiController {
     Diagnosis diagnosis(@PathVariable long id) {
         incidents.get(id);
         return diagnoses.diagnosis(id);
+    }
+
+    /** Closes the incident (idempotent); new alerts of its system then open a new one. */
+    @PostMapping("/{id}/resolve")
+    IncidentSummary resolve(@PathVariable long id) {
+        incidents.get(id);
+        incidents.resolve(id);
+        return incidents.get(id);
     }
 
     record AnswerRequest(String question, String answer) {

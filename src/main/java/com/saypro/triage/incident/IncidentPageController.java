@@ -2,6 +2,7 @@ package com.saypro.triage.incident;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,7 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.saypro.triage.diagnosis.DiagnosisService;
+import com.saypro.triage.diagnosis.IncidentFactsLoader;
 import com.saypro.triage.ingest.InvalidSignalException;
+import com.saypro.triage.knowledge.KbQuestion;
+import com.saypro.triage.knowledge.KnowledgeBase;
 import com.saypro.triage.rules.RuleBase;
 import com.saypro.triage.support.Times;
 import com.saypro.triage.web.Ages;
@@ -30,18 +34,26 @@ class IncidentPageController {
 
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
+    private final IncidentFactsLoader facts;
     private final AnswerQuestion answerQuestion;
+    private final KnowledgeBase knowledge;
     private final RuleBase ruleBase;
 
-    IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion,
-            RuleBase ruleBase) {
+    IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, IncidentFactsLoader facts,
+            AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase) {
         this.incidents = incidents;
         this.diagnoses = diagnoses;
+        this.facts = facts;
         this.answerQuestion = answerQuestion;
+        this.knowledge = knowledge;
         this.ruleBase = ruleBase;
     }
 
     record BoardRow(IncidentSummary incident, String age) {
+    }
+
+    /** An answer already given, with its question, so the analyst can see and change it. */
+    record AnsweredQuestion(String code, String text, String value, List<String> options, Instant answeredAt) {
     }
 
     /** The whole board, or only its rows for the page's live refresh (an htmx-style request). */
@@ -57,11 +69,18 @@ class IncidentPageController {
 
     @GetMapping("/incidents/{id}")
     String incident(@PathVariable long id, Model model) {
-        IncidentSummary incident = incidents.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no incident " + id));
+        IncidentSummary incident = find(id);
+        Map<String, KbQuestion> questions = knowledge.questions();
+        List<AnsweredQuestion> answered = incidents.answers(id).stream().map(a -> {
+            KbQuestion q = questions.get(a.question());
+            return new AnsweredQuestion(a.question(), q == null ? a.question() : q.text(), a.value(),
+                    q == null ? List.of(a.value()) : q.options(), a.answeredAt());
+        }).toList();
         model.addAttribute("incident", incident);
         model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));
         model.addAttribute("alerts", incidents.alerts(id));
+        model.addAttribute("answered", answered);
+        model.addAttribute("timeline", Timeline.of(facts.load(id).facts()));
         model.addAttribute("diagnosis", diagnoses.diagnosis(id));
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
         return DETAIL;
@@ -70,8 +89,7 @@ class IncidentPageController {
     @PostMapping("/incidents/{id}/answers")
     String answer(@PathVariable long id, @RequestParam String question, @RequestParam(required = false) String answer,
             RedirectAttributes redirect) {
-        incidents.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no incident " + id));
+        find(id);
         try {
             answerQuestion.answer(id, question, answer);
             redirect.addFlashAttribute("notice", "Answer recorded; the diagnosis was updated.");
@@ -79,5 +97,19 @@ class IncidentPageController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/incidents/" + id;
+    }
+
+    @PostMapping("/incidents/{id}/resolve")
+    String resolve(@PathVariable long id, RedirectAttributes redirect) {
+        find(id);
+        redirect.addFlashAttribute("notice", incidents.resolve(id)
+                ? "Incident resolved. New alerts of this system will open a new incident."
+                : "The incident was already resolved.");
+        return "redirect:/incidents/" + id;
+    }
+
+    private IncidentSummary find(long id) {
+        return incidents.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no incident " + id));
     }
 }

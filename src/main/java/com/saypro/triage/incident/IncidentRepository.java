@@ -16,7 +16,7 @@ import com.saypro.triage.support.Times;
 public class IncidentRepository {
 
     private static final String SUMMARY_COLUMNS = "id, system_name, title, severity, status, opened_at, updated_at,"
-            + " alert_count, top_cause_code, top_cause_title, top_confidence";
+            + " resolved_at, alert_count, diagnosed_revision, top_cause_code, top_cause_title, top_confidence";
 
     private final JdbcClient jdbc;
 
@@ -62,12 +62,38 @@ public class IncidentRepository {
                 .params(now, incidentId).update();
     }
 
+    /** An answer the analyst gave; the latest answer to each question counts. */
+    public record GivenAnswer(String question, String value, java.time.Instant answeredAt) {
+    }
+
+    public List<GivenAnswer> answers(long incidentId) {
+        java.util.Map<String, GivenAnswer> latest = new java.util.TreeMap<>();
+        jdbc.sql("SELECT question_code, answer_value, answered_at FROM answer WHERE incident_id = ? ORDER BY id")
+                .param(incidentId).query((rs, n) -> new GivenAnswer(rs.getString(1), rs.getString(2),
+                        Times.fromDb(rs, "answered_at")))
+                .list().forEach(a -> latest.put(a.question(), a));
+        return List.copyOf(latest.values());
+    }
+
+    /**
+     * Closes an open incident: new alerts of its system will open a new one. Returns false
+     * when it was not open.
+     */
+    public boolean resolve(long incidentId) {
+        var now = Times.toDb(Times.now());
+        return jdbc.sql("UPDATE incident SET status = 'RESOLVED', resolved_at = ?, open_system = NULL, updated_at = ?"
+                + " WHERE id = ? AND status = 'OPEN'").params(now, now, incidentId).update() == 1;
+    }
+
     private static IncidentSummary summary(ResultSet rs, int row) throws SQLException {
         String topCode = rs.getString("top_cause_code");
         IncidentSummary.TopCause top = topCode == null ? null
                 : new IncidentSummary.TopCause(topCode, rs.getString("top_cause_title"), rs.getDouble("top_confidence"));
+        rs.getInt("diagnosed_revision");
+        boolean diagnosed = !rs.wasNull();
         return new IncidentSummary(rs.getLong("id"), rs.getString("system_name"), rs.getString("title"),
                 rs.getString("severity"), rs.getString("status"), Times.fromDb(rs, "opened_at"),
-                Times.fromDb(rs, "updated_at"), rs.getInt("alert_count"), top);
+                Times.fromDb(rs, "updated_at"), Times.fromDb(rs, "resolved_at"), rs.getInt("alert_count"), diagnosed,
+                top);
     }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 
 /** A line of the board and of {@code GET /api/v1/incidents}. */
 public record IncidentSummary(long id, String system, String title, String severity, String status, Instant openedAt,
-        Instant updatedAt, int alertCount, TopCause topCause) {
+        Instant updatedAt, Instant resolvedAt, int alertCount, boolean diagnosed, TopCause topCause) {
+
+    public boolean open() {
+        return "OPEN".equals(status);
+    }
 
     public record TopCause(String causeCode, String title, double confidence) {
     }

@@ -252,9 +252,6 @@ final class SignalParser {
         List<FieldError> errors = new ArrayList<>();
         List<T> result = new ArrayList<>();
         if (body != null && body.isArray()) {
-            if (body.isEmpty()) {
-                throw new InvalidSignalException("", "the array is empty");
-            }
             if (body.size() > MAX_ITEMS) {
                 throw new InvalidSignalException("", "at most " + MAX_ITEMS + " items per request");
             }

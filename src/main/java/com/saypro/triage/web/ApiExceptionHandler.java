@@ -10,25 +10,32 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.saypro.triage.incident.IncidentNotFoundException;
 import com.saypro.triage.ingest.FieldError;
 import com.saypro.triage.ingest.InvalidSignalException;
 
-/** RFC 9457 problem documents for the API. */
+/**
+ * RFC 9457 problem documents for the API (controllers annotated {@code @RestController});
+ * Spring MVC's own errors (a malformed path variable, a wrong method) come out the same way.
+ * Pages keep the HTML error page.
+ */
 @RestControllerAdvice(annotations = RestController.class)
-class ApiExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_BODY = URI.create("urn:saypro:triage:problem:invalid-body");
+    static final URI INVALID_PARAMETER = URI.create("urn:saypro:triage:problem:invalid-parameter");
     static final URI NOT_FOUND = URI.create("urn:saypro:triage:problem:not-found");
 
     @ExceptionHandler(InvalidSignalException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidSignalException e) {
         List<FieldError> errors = e.getErrors();
         FieldError first = errors.get(0);
-        String field = first.field().isEmpty() ? "(body)" : first.field();
+        String where = first.field().isEmpty() ? "" : first.field() + ": ";
+        String message = first.field().isEmpty() ? capitalise(first.message()) : first.message();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                field + ": " + first.message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+                where + message + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
                         + "; nothing of this body was stored");
         problem.setType(INVALID_BODY);
         problem.setTitle("Invalid request body");
@@ -38,11 +45,25 @@ class ApiExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ProblemDetail> badParameter(BadRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getField() + ": " + e.getMessage());
+        problem.setType(INVALID_PARAMETER);
+        problem.setTitle("Invalid request parameter");
+        problem.setProperty("field", e.getField());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(IncidentNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(IncidentNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -112,6 +112,48 @@ class IncidentLifecycleTests extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldOpenANewIncidentForNewAlertsOnceTheOldOneIsResolved() {
+        long first = openSlowRoyaltyIncident();
+
+        Response resolved = post("/api/v1/incidents/" + first + "/resolve", "");
+        post("/api/v1/alerts", AlertMother.genericAlert("HostHighCpuLoad", "rms"));
+
+        assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.json().get("resolvedAt").isNull()).isFalse();
+        JsonNode open = get("/api/v1/incidents?status=open").json();
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("id").longValue()).isNotEqualTo(first);
+        assertThat(get("/api/v1/incidents?status=resolved").json().get(0).get("id").longValue()).isEqualTo(first);
+        assertThat(postForm("/incidents/" + first + "/resolve", "").status()).isEqualTo(302);
+    }
+
+    @Test
+    void shouldShowTheAnswersGivenAndNoEndlessDiagnosingWhenNoCauseRemains() {
+        post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
+        long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
+
+        post("/api/v1/incidents/" + id + "/answers", "{\"question\": \"DISK_SPACE_OK\", \"answer\": \"yes\"}");
+
+        assertThat(get("/incidents/" + id).body()).contains("Answered", "With the answers given");
+        assertThat(get("/").body()).contains("no cause recognised yet").doesNotContain("diagnosing");
+    }
+
+    @Test
+    void shouldAnswerAMissingIncidentPageWithTheHtmlErrorPageAndTheApiWithAProblem() {
+        Response page = get("/incidents/99999", "Accept", "text/html");
+        Response api = get("/api/v1/incidents/abc/diagnosis");
+        Response parameter = get("/api/v1/incidents?status=bogus");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.contentType()).contains("text/html");
+        assertThat(page.body()).contains("There is no incident 99999");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.contentType()).contains("application/problem+json");
+        assertThat(parameter.json().get("field").asString()).isEqualTo("status");
+        assertThat(parameter.json().get("detail").asString()).doesNotContain("body");
+    }
+
+    @Test
     void shouldReportHealthUpWithTheRuleBaseVersion() {
         JsonNode health = get("/actuator/health").json();
 

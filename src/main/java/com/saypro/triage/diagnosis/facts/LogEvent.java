@@ -46,7 +46,7 @@ public final class LogEvent {
 
     @Override
     public String toString() {
-        String shortMessage = message.length() > 120 ? message.substring(0, 117) + "..." : message;
+        String shortMessage = message.length() > 240 ? message.substring(0, 237) + "..." : message;
         return "Log " + level + " on " + system + (component == null || component.isEmpty() ? "" : "/" + component)
                 + ": " + shortMessage;
     }

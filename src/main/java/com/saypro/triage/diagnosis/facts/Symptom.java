@@ -44,7 +44,7 @@ public final class Symptom {
 
     @Override
     public String toString() {
-        return "Symptom " + code + " on " + system + (component.isEmpty() ? "" : "/" + component)
+        return "Symptom " + code + " on " + system + (component.isEmpty() ? "" : " [" + component + "]")
                 + (detail.isEmpty() ? "" : ": " + detail);
     }
 }
