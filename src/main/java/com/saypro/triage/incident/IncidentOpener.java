@@ -39,16 +39,17 @@ public class IncidentOpener {
                         + " updated_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, 0, 0)",
                         system, title(first), severity, system, Times.toDb(openedAt), Times.toDb(now));
             } catch (DuplicateKeyException raced) {
-                // Another request opened it a moment ago: join that one.
+                // Another request opened it a moment ago: join that one. A locking read sees
+                // its committed row even under MariaDB's repeatable-read snapshot.
             }
-            id = openIncident(system);
+            id = jdbc.queryForObject("SELECT id FROM incident WHERE open_system = ? FOR UPDATE", Long.class, system);
         }
-        List<Object> args = new ArrayList<>();
-        jdbc.query("SELECT severity FROM incident WHERE id = ?", rs -> {
-            args.add(Severity.max(rs.getString(1), severity));
-        }, id);
-        jdbc.update("UPDATE incident SET severity = ?, alert_count = alert_count + ?, updated_at = ? WHERE id = ?",
-                args.get(0), firing.size(), Times.toDb(now), id);
+        // One locking update (no read before it): under MariaDB's repeatable read a plain
+        // SELECT could still miss an incident another request has just opened.
+        jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical' THEN 'critical'"
+                + " WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
+                + " alert_count = alert_count + ?, updated_at = ? WHERE id = ?",
+                severity, severity, firing.size(), Times.toDb(now), id);
         return id;
     }
 

@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class IngestController {
 
+    private static final int MAX_ATTEMPTS = 3;
+
     private final IngestService ingest;
     private final int maxBodyBytes;
 
@@ -38,37 +40,61 @@ class IngestController {
 
     @PostMapping("/alerts/alertmanager")
     IngestSummary alertmanager(HttpServletRequest request) throws IOException {
-        return ingest.storeAlerts(parse(request, SignalParser::alertmanager));
+        var signals = parse(request, SignalParser::alertmanager);
+        return withRetry(() -> ingest.storeAlerts(signals));
     }
 
     @PostMapping("/alerts/grafana")
     IngestSummary grafana(HttpServletRequest request) throws IOException {
-        return ingest.storeAlerts(parse(request, SignalParser::grafana));
+        var signals = parse(request, SignalParser::grafana);
+        return withRetry(() -> ingest.storeAlerts(signals));
     }
 
     @PostMapping("/alerts")
     IngestSummary alerts(HttpServletRequest request) throws IOException {
-        return ingest.storeAlerts(parse(request, SignalParser::genericAlerts));
+        var signals = parse(request, SignalParser::genericAlerts);
+        return withRetry(() -> ingest.storeAlerts(signals));
     }
 
     @PostMapping("/metrics")
     IngestSummary metrics(HttpServletRequest request) throws IOException {
-        return ingest.storeMetrics(parse(request, SignalParser::metrics));
+        var signals = parse(request, SignalParser::metrics);
+        return withRetry(() -> ingest.storeMetrics(signals));
     }
 
     @PostMapping("/logs")
     IngestSummary logs(HttpServletRequest request) throws IOException {
-        return ingest.storeLogs(parse(request, SignalParser::logs));
+        var signals = parse(request, SignalParser::logs);
+        return withRetry(() -> ingest.storeLogs(signals));
     }
 
     @PostMapping("/traces")
     IngestSummary traces(HttpServletRequest request) throws IOException {
-        return ingest.storeTraces(parse(request, SignalParser::traces));
+        var signals = parse(request, SignalParser::traces);
+        return withRetry(() -> ingest.storeTraces(signals));
     }
 
     @PostMapping("/changes")
     IngestSummary changes(HttpServletRequest request) throws IOException {
-        return ingest.storeChanges(parse(request, SignalParser::changes));
+        var signals = parse(request, SignalParser::changes);
+        return withRetry(() -> ingest.storeChanges(signals));
+    }
+
+    /**
+     * Two requests racing to store the same alert or to open the same system's incident:
+     * the loser's transaction rolls back whole, and trying it again finds the winner's rows.
+     */
+    private static IngestSummary withRetry(java.util.function.Supplier<IngestSummary> store) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store.get();
+            } catch (org.springframework.dao.DuplicateKeyException
+                    | org.springframework.dao.PessimisticLockingFailureException raced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     private interface Reader<T> {

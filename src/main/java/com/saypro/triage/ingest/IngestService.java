@@ -98,7 +98,8 @@ public class IngestService {
         }
 
         Map<String, Long> incidentBySystem = new HashMap<>();
-        Map<String, List<AlertIn>> firingBySystem = new LinkedHashMap<>();
+        // Systems in a fixed order, so two requests never lock each other's incidents crosswise.
+        Map<String, List<AlertIn>> firingBySystem = new java.util.TreeMap<>();
         for (AlertIn alert : toInsert) {
             if (alert.firing()) {
                 firingBySystem.computeIfAbsent(alert.system(), s -> new ArrayList<>()).add(alert);
