@@ -1,0 +1,57 @@
+package com.saypro.triage.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Browser tests run the system's headless Chromium (Debian packages chromium and
+ * chromium-driver, or TRIAGE_CHROMIUM / TRIAGE_CHROMEDRIVER). Without them the tests are
+ * skipped with a message, except when CI=true: there they are required.
+ */
+public final class BrowserAvailable implements ExecutionCondition {
+
+    static Path chromium() {
+        return Path.of(env("TRIAGE_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    static Path chromeDriver() {
+        return Path.of(env("TRIAGE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (Files.isExecutable(chromium()) && Files.isExecutable(chromeDriver())) {
+            return ConditionEvaluationResult.enabled("Chromium at " + chromium());
+        }
+        String problem = "no Chromium at " + chromium() + " or no ChromeDriver at " + chromeDriver();
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true and the browser tests are required, but there is " + problem);
+        }
+        return ConditionEvaluationResult.disabled("Skipping the browser tests: there is " + problem
+                + ". Install the Debian packages chromium and chromium-driver to run them.");
+    }
+
+    /** A headless Chromium that talks to nothing but this machine. */
+    public static ChromeDriver start() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromeDriver().toFile())
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
