@@ -16,7 +16,7 @@ import com.saypro.triage.diagnosis.facts.IncidentContext;
 import com.saypro.triage.diagnosis.facts.LogEvent;
 import com.saypro.triage.diagnosis.facts.MetricSample;
 import com.saypro.triage.diagnosis.facts.TransactionTrace;
-import com.saypro.triage.incident.IncidentNotFoundException;
+import com.saypro.triage.web.NotFoundException;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
 
@@ -47,7 +47,7 @@ public class IncidentFactsLoader {
                         Times.fromDb(rs, "opened_at"), Times.fromDb(rs, "resolved_at"), rs.getInt(5) },
                 incidentId);
         if (rows.isEmpty()) {
-            throw new IncidentNotFoundException(incidentId);
+            throw new NotFoundException("There is no incident " + incidentId);
         }
         Object[] row = rows.get(0);
         String system = (String) row[0];

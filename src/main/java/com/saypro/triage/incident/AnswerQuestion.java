@@ -5,7 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
-import com.saypro.triage.ingest.InvalidSignalException;
+import com.saypro.triage.web.InvalidBodyException;
 import com.saypro.triage.knowledge.KbQuestion;
 import com.saypro.triage.knowledge.KnowledgeBase;
 
@@ -27,15 +27,15 @@ public class AnswerQuestion {
     public Diagnosis answer(long incidentId, String question, String answer) {
         incidents.get(incidentId);
         if (question == null || question.isBlank()) {
-            throw new InvalidSignalException("question", "is required");
+            throw new InvalidBodyException("question", "is required");
         }
         KbQuestion kb = knowledge.question(question)
-                .orElseThrow(() -> new InvalidSignalException("question", "there is no question '" + question + "'"));
+                .orElseThrow(() -> new InvalidBodyException("question", "there is no question '" + question + "'"));
         if (answer == null || answer.isBlank()) {
-            throw new InvalidSignalException("answer", "is required");
+            throw new InvalidBodyException("answer", "is required");
         }
         if (!kb.options().contains(answer)) {
-            throw new InvalidSignalException("answer",
+            throw new InvalidBodyException("answer",
                     "must be one of " + String.join(", ", kb.options()) + " (was '" + answer + "')");
         }
         incidents.addAnswer(incidentId, question, answer);

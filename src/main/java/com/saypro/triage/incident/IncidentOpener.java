@@ -3,7 +3,6 @@ package com.saypro.triage.incident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +10,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.saypro.triage.ingest.Incoming.AlertIn;
 import com.saypro.triage.support.Times;
 
 /**
@@ -27,17 +25,23 @@ public class IncidentOpener {
         this.jdbc = jdbc;
     }
 
+    /**
+     * New firing alerts of one system: their highest severity, the earliest start, the title
+     * an incident opened for them takes, and how many they are.
+     */
+    public record FiringAlerts(String severity, Instant firstStartsAt, String title, int count) {
+    }
+
     /** The open incident of the system, opened now if there is none, updated for these alerts. */
-    public long absorb(String system, List<AlertIn> firing, Instant now) {
-        String severity = firing.stream().map(AlertIn::severity).reduce("info", Severity::max);
+    public long absorb(String system, FiringAlerts firing, Instant now) {
+        String severity = firing.severity();
         Long id = openIncident(system);
         if (id == null) {
-            AlertIn first = firing.stream().min(Comparator.comparing(AlertIn::startsAt)).orElseThrow();
-            Instant openedAt = first.startsAt().isAfter(now) ? now : first.startsAt();
+            Instant openedAt = firing.firstStartsAt().isAfter(now) ? now : firing.firstStartsAt();
             try {
                 jdbc.update("INSERT INTO incident (system_name, title, severity, status, open_system, opened_at,"
                         + " updated_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, 0, 0)",
-                        system, title(first), severity, system, Times.toDb(openedAt), Times.toDb(now));
+                        system, title(firing.title()), severity, system, Times.toDb(openedAt), Times.toDb(now));
             } catch (DuplicateKeyException raced) {
                 // Another request opened it a moment ago: join that one. A locking read sees
                 // its committed row even under MariaDB's repeatable-read snapshot.
@@ -49,7 +53,7 @@ public class IncidentOpener {
         jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical' THEN 'critical'"
                 + " WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
                 + " alert_count = alert_count + ?, updated_at = ? WHERE id = ?",
-                severity, severity, firing.size(), Times.toDb(now), id);
+                severity, severity, firing.count(), Times.toDb(now), id);
         return id;
     }
 
@@ -77,9 +81,7 @@ public class IncidentOpener {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    private static String title(AlertIn alert) {
-        String summary = alert.annotations().getOrDefault("summary", "");
-        String title = alert.name() + (summary.isBlank() ? "" : ": " + summary);
+    private static String title(String title) {
         return title.length() > 300 ? title.substring(0, 297) + "..." : title;
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.diagnosis.IncidentFactsLoader;
-import com.saypro.triage.ingest.InvalidSignalException;
+import com.saypro.triage.web.InvalidBodyException;
 import com.saypro.triage.knowledge.KbQuestion;
 import com.saypro.triage.knowledge.KnowledgeBase;
 import com.saypro.triage.rules.RuleBase;
@@ -93,7 +93,7 @@ class IncidentPageController {
         try {
             answerQuestion.answer(id, question, answer);
             redirect.addFlashAttribute("notice", "Answer recorded; the diagnosis was updated.");
-        } catch (InvalidSignalException e) {
+        } catch (InvalidBodyException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/incidents/" + id;

@@ -1,5 +1,6 @@
 package com.saypro.triage.incident;
 
+import com.saypro.triage.web.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,7 +41,7 @@ public class IncidentRepository {
     }
 
     public IncidentSummary get(long id) {
-        return find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        return find(id).orElseThrow(() -> new NotFoundException("There is no incident " + id));
     }
 
     public List<StoredAlert> alerts(long incidentId) {

@@ -1,5 +1,6 @@
 package com.saypro.triage.ingest;
 
+import com.saypro.triage.web.FieldError;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package com.saypro.triage.ingest;
 
+import com.saypro.triage.web.InvalidBodyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -119,7 +120,7 @@ class IngestController {
             throw tooLarge();
         }
         if (bytes.length == 0) {
-            throw new InvalidSignalException("", "the body is empty");
+            throw new InvalidBodyException("", "the body is empty");
         }
         try {
             return Json.MAPPER.readTree(bytes);
@@ -128,12 +129,12 @@ class IngestController {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*$", "")
                     .replaceAll("\\s*at \\[Source:.*$", "");
-            throw new InvalidSignalException("", "the body is not valid JSON" + where + ": " + reason);
+            throw new InvalidBodyException("", "the body is not valid JSON" + where + ": " + reason);
         }
     }
 
-    private InvalidSignalException tooLarge() {
-        return new InvalidSignalException("", "the body is larger than " + maxBodyBytes + " bytes");
+    private InvalidBodyException tooLarge() {
+        return new InvalidBodyException("", "the body is larger than " + maxBodyBytes + " bytes");
     }
 
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.saypro.triage.incident.IncidentOpener;
+import com.saypro.triage.incident.Severity;
 import com.saypro.triage.ingest.Incoming.AlertIn;
 import com.saypro.triage.ingest.Incoming.ChangeIn;
 import com.saypro.triage.ingest.Incoming.LogIn;
@@ -105,7 +106,8 @@ public class IngestService {
                 firingBySystem.computeIfAbsent(alert.system(), s -> new ArrayList<>()).add(alert);
             }
         }
-        firingBySystem.forEach((system, firing) -> incidentBySystem.put(system, incidents.absorb(system, firing, now)));
+        firingBySystem.forEach((system, firing) -> incidentBySystem.put(system,
+                incidents.absorb(system, describe(firing), now)));
         touchedIncidents.addAll(incidentBySystem.values());
 
         jdbc.batchUpdate("INSERT INTO alert (incident_id, source, fingerprint, name, system_name, component, severity,"
@@ -234,6 +236,14 @@ public class IngestService {
                     }, chunk.toArray());
         }
         return found;
+    }
+
+    private static IncidentOpener.FiringAlerts describe(List<AlertIn> firing) {
+        AlertIn first = firing.stream().min(java.util.Comparator.comparing(AlertIn::startsAt)).orElseThrow();
+        String severity = firing.stream().map(AlertIn::severity).reduce("info", Severity::max);
+        String summary = first.annotations().getOrDefault("summary", "");
+        return new IncidentOpener.FiringAlerts(severity, first.startsAt(),
+                first.name() + (summary.isBlank() ? "" : ": " + summary), firing.size());
     }
 
     private static String key(String fingerprint, Instant startsAt) {

@@ -1,5 +1,7 @@
 package com.saypro.triage.ingest;
 
+import com.saypro.triage.web.FieldError;
+import com.saypro.triage.web.InvalidBodyException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -152,14 +154,14 @@ final class SignalParser {
     private List<AlertIn> webhook(JsonNode body, String source) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
-            throw new InvalidSignalException("", "the body must be a JSON object with an 'alerts' array");
+            throw new InvalidBodyException("", "the body must be a JSON object with an 'alerts' array");
         }
         JsonNode alerts = body.get("alerts");
         if (alerts == null || !alerts.isArray()) {
-            throw new InvalidSignalException("alerts", alerts == null ? "is required" : "must be an array");
+            throw new InvalidBodyException("alerts", alerts == null ? "is required" : "must be an array");
         }
         if (alerts.size() > MAX_ITEMS) {
-            throw new InvalidSignalException("alerts", "at most " + MAX_ITEMS + " alerts per request");
+            throw new InvalidBodyException("alerts", "at most " + MAX_ITEMS + " alerts per request");
         }
         List<AlertIn> result = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
@@ -198,7 +200,7 @@ final class SignalParser {
                     "firing".equals(status) ? null : endsAt, fingerprint));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidSignalException(errors);
+            throw new InvalidBodyException(errors);
         }
         return result;
     }
@@ -253,7 +255,7 @@ final class SignalParser {
         List<T> result = new ArrayList<>();
         if (body != null && body.isArray()) {
             if (body.size() > MAX_ITEMS) {
-                throw new InvalidSignalException("", "at most " + MAX_ITEMS + " items per request");
+                throw new InvalidBodyException("", "at most " + MAX_ITEMS + " items per request");
             }
             for (int i = 0; i < body.size(); i++) {
                 JsonNode item = body.get(i);
@@ -272,10 +274,10 @@ final class SignalParser {
                 result.add(value);
             }
         } else {
-            throw new InvalidSignalException("", "the body must be a JSON object or an array of objects");
+            throw new InvalidBodyException("", "the body must be a JSON object or an array of objects");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidSignalException(errors);
+            throw new InvalidBodyException(errors);
         }
         return result;
     }

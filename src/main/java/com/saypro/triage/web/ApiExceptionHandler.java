@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.saypro.triage.incident.IncidentNotFoundException;
-import com.saypro.triage.ingest.FieldError;
-import com.saypro.triage.ingest.InvalidSignalException;
+import com.saypro.triage.web.NotFoundException;
+import com.saypro.triage.web.FieldError;
+import com.saypro.triage.web.InvalidBodyException;
 
 /**
  * RFC 9457 problem documents for the API (controllers annotated {@code @RestController});
@@ -28,8 +28,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI INVALID_PARAMETER = URI.create("urn:saypro:triage:problem:invalid-parameter");
     static final URI NOT_FOUND = URI.create("urn:saypro:triage:problem:not-found");
 
-    @ExceptionHandler(InvalidSignalException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidSignalException e) {
+    @ExceptionHandler(InvalidBodyException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidBodyException e) {
         List<FieldError> errors = e.getErrors();
         FieldError first = errors.get(0);
         String where = first.field().isEmpty() ? "" : first.field() + ": ";
@@ -55,8 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    @ExceptionHandler(IncidentNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(IncidentNotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");

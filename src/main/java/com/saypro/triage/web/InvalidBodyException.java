@@ -1,18 +1,18 @@
-package com.saypro.triage.ingest;
+package com.saypro.triage.web;
 
 import java.util.List;
 
-/** A signal body Triage cannot accept; nothing of it is stored. */
-public class InvalidSignalException extends RuntimeException {
+/** A request body Triage cannot accept (a signal, an answer); nothing of it is stored. */
+public class InvalidBodyException extends RuntimeException {
 
     private final List<FieldError> errors;
 
-    public InvalidSignalException(List<FieldError> errors) {
+    public InvalidBodyException(List<FieldError> errors) {
         super(errors.isEmpty() ? "invalid body" : errors.get(0).field() + ": " + errors.get(0).message());
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidSignalException(String field, String message) {
+    public InvalidBodyException(String field, String message) {
         this(List.of(new FieldError(field, message)));
     }
 
