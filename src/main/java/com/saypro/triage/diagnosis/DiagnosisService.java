@@ -80,6 +80,27 @@ public class DiagnosisService {
         return diagnosis;
     }
 
+    /**
+     * Re-diagnoses open incidents whose facts changed or that were diagnosed with another
+     * rule base (at most {@code max}), so lists of incidents show current top causes. One
+     * incident's failure does not stop the rest.
+     */
+    public int refreshStale(int max) {
+        List<Long> stale = jdbc.sql("SELECT id FROM incident WHERE status = 'OPEN' AND (diagnosed_revision IS NULL"
+                + " OR diagnosed_revision <> facts_revision OR diagnosed_version IS NULL OR diagnosed_version <> ?)"
+                + " ORDER BY id LIMIT " + max).param(ruleBase.current().version()).query(Long.class).list();
+        int done = 0;
+        for (long id : stale) {
+            try {
+                recompute(id);
+                done++;
+            } catch (RuntimeException e) {
+                log.error("Could not diagnose incident {}", id, e);
+            }
+        }
+        return done;
+    }
+
     /** A pure function of the facts, their revision and the rule base (plus the knowledge base's texts). */
     public Diagnosis compute(CompiledRuleBase rules, FactSet facts, int factsRevision) {
         EngineOutcome outcome = engine.run(rules.kieBase(), facts.all());

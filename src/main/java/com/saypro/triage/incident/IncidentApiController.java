@@ -22,6 +22,7 @@ import com.saypro.triage.web.BadRequestException;
 class IncidentApiController {
 
     private static final List<String> STATUSES = List.of("open", "resolved");
+    private static final int STALE_REFRESH_LIMIT = 100;
 
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
@@ -42,6 +43,8 @@ class IncidentApiController {
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit", "must be between 1 and 1000");
         }
+        // Top causes as of now, not as of the last background pass.
+        diagnoses.refreshStale(STALE_REFRESH_LIMIT);
         return incidents.list(status == null ? null : status.toUpperCase(Locale.ROOT), limit);
     }
 

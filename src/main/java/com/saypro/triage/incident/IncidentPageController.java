@@ -59,6 +59,7 @@ class IncidentPageController {
     /** The whole board, or only its rows for the page's live refresh (an htmx-style request). */
     @GetMapping("/")
     String board(@RequestHeader(name = "HX-Request", required = false) String partial, Model model) {
+        diagnoses.refreshStale(100);
         Instant now = Times.now();
         List<BoardRow> rows = incidents.list("OPEN", 500).stream()
                 .map(i -> new BoardRow(i, Ages.since(i.openedAt(), now))).toList();

@@ -23,6 +23,7 @@ class AlertIngestionTests extends IntegrationTestSupport {
         assertThat(incidents).hasSize(1);
         assertThat(incidents.get(0).get("system").asString()).isEqualTo("rms");
         assertThat(incidents.get(0).get("severity").asString()).isEqualTo("critical");
+        assertThat(incidents.get(0).get("topCause").get("causeCode").asString()).isEqualTo("DISK_FULL");
 
         long id = incidents.get(0).get("id").longValue();
         JsonNode top = get("/api/v1/incidents/" + id + "/diagnosis").json().get("candidates").get(0);
