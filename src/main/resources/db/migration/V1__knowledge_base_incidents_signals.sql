@@ -1,4 +1,13 @@
 -- Runs unchanged on MariaDB and on H2 in MariaDB mode. Times are UTC, stored as DATETIME(3).
+-- Tables are utf8mb4 with a binary collation: any text fits, and names compare exactly
+-- ("RMS" and "rms" are two systems) on MariaDB as on H2.
+
+-- Named locks: a row per job that must not run twice at once (several nodes starting
+-- together must not apply the knowledge-base seed concurrently).
+CREATE TABLE app_lock (
+    name VARCHAR(50) NOT NULL PRIMARY KEY
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+INSERT INTO app_lock (name) VALUES ('kb-seed');
 
 -- Knowledge base. origin is SEED for entries that kb-seed/ owns, LOCAL for entries made or
 -- edited in Triage (the seed never overwrites those).
@@ -10,7 +19,7 @@ CREATE TABLE cause (
     origin      VARCHAR(10)  NOT NULL,
     seed_hash   VARCHAR(64),
     updated_at  DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE playbook (
     code        VARCHAR(100) NOT NULL PRIMARY KEY,
@@ -20,7 +29,7 @@ CREATE TABLE playbook (
     origin      VARCHAR(10)  NOT NULL,
     seed_hash   VARCHAR(64),
     updated_at  DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE playbook_step (
     playbook_code VARCHAR(100) NOT NULL,
@@ -29,7 +38,7 @@ CREATE TABLE playbook_step (
     text          TEXT         NOT NULL,
     PRIMARY KEY (playbook_code, position),
     CONSTRAINT fk_step_playbook FOREIGN KEY (playbook_code) REFERENCES playbook (code) ON DELETE CASCADE
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE cause_playbook (
     cause_code    VARCHAR(100) NOT NULL,
@@ -38,7 +47,7 @@ CREATE TABLE cause_playbook (
     PRIMARY KEY (cause_code, playbook_code),
     CONSTRAINT fk_link_cause FOREIGN KEY (cause_code) REFERENCES cause (code) ON DELETE CASCADE,
     CONSTRAINT fk_link_playbook FOREIGN KEY (playbook_code) REFERENCES playbook (code)
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE question (
     code       VARCHAR(100) NOT NULL PRIMARY KEY,
@@ -48,7 +57,7 @@ CREATE TABLE question (
     origin     VARCHAR(10)  NOT NULL,
     seed_hash  VARCHAR(64),
     updated_at DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Incidents. open_system holds the system while the incident is open and NULL afterwards:
 -- its unique index allows one open incident per system, even under concurrent ingestion.
@@ -69,7 +78,7 @@ CREATE TABLE incident (
     top_cause_code     VARCHAR(100),
     top_cause_title    VARCHAR(200),
     top_confidence     DOUBLE
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE UNIQUE INDEX ux_incident_open_system ON incident (open_system);
 CREATE INDEX ix_incident_status ON incident (status, opened_at);
 
@@ -83,15 +92,15 @@ CREATE TABLE alert (
     component        VARCHAR(200) NOT NULL,
     severity         VARCHAR(10)  NOT NULL,
     status           VARCHAR(10)  NOT NULL,
-    labels           TEXT         NOT NULL,
-    annotations      TEXT         NOT NULL,
+    labels           MEDIUMTEXT       NOT NULL,
+    annotations      MEDIUMTEXT       NOT NULL,
     starts_at        DATETIME(3)  NOT NULL,
     ends_at          DATETIME(3),
     received_at      DATETIME(3)  NOT NULL,
     last_received_at DATETIME(3)  NOT NULL,
     duplicates       INT          NOT NULL DEFAULT 0,
     CONSTRAINT fk_alert_incident FOREIGN KEY (incident_id) REFERENCES incident (id)
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE UNIQUE INDEX ux_alert_fingerprint_start ON alert (fingerprint, starts_at);
 CREATE INDEX ix_alert_incident ON alert (incident_id);
 
@@ -102,10 +111,10 @@ CREATE TABLE metric_sample (
     metric       VARCHAR(200) NOT NULL,
     metric_value DOUBLE       NOT NULL,
     unit         VARCHAR(30)  NOT NULL,
-    labels       TEXT         NOT NULL,
+    labels       MEDIUMTEXT   NOT NULL,
     occurred_at  DATETIME(3)  NOT NULL,
     received_at  DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_metric_system_time ON metric_sample (system_name, occurred_at);
 
 CREATE TABLE log_event (
@@ -113,11 +122,11 @@ CREATE TABLE log_event (
     system_name VARCHAR(100) NOT NULL,
     component   VARCHAR(200) NOT NULL,
     level       VARCHAR(10)  NOT NULL,
-    message     TEXT         NOT NULL,
+    message     MEDIUMTEXT   NOT NULL,
     logger      VARCHAR(300) NOT NULL,
     occurred_at DATETIME(3)  NOT NULL,
     received_at DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_log_system_time ON log_event (system_name, occurred_at);
 
 CREATE TABLE transaction_trace (
@@ -130,19 +139,19 @@ CREATE TABLE transaction_trace (
     failed           BOOLEAN      NOT NULL,
     occurred_at      DATETIME(3)  NOT NULL,
     received_at      DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_trace_system_time ON transaction_trace (system_name, occurred_at);
 
 CREATE TABLE change_event (
     id          BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     system_name VARCHAR(100) NOT NULL,
     kind        VARCHAR(20)  NOT NULL,
-    description TEXT         NOT NULL,
+    description MEDIUMTEXT   NOT NULL,
     version     VARCHAR(100) NOT NULL,
     author      VARCHAR(200) NOT NULL,
     occurred_at DATETIME(3)  NOT NULL,
     received_at DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_change_system_time ON change_event (system_name, occurred_at);
 
 CREATE TABLE answer (
@@ -152,7 +161,7 @@ CREATE TABLE answer (
     answer_value  VARCHAR(100) NOT NULL,
     answered_at   DATETIME(3)  NOT NULL,
     CONSTRAINT fk_answer_incident FOREIGN KEY (incident_id) REFERENCES incident (id)
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_answer_incident ON answer (incident_id);
 
 -- Every rule base Triage has run, with its files, so any past diagnosis can be replayed.
@@ -162,7 +171,7 @@ CREATE TABLE rule_base_version (
     rule_count INT          NOT NULL,
     sources    LONGTEXT     NOT NULL,
     loaded_at  DATETIME(3)  NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Each diagnosis computed: the exact facts it saw and what it concluded.
 CREATE TABLE diagnosis_run (
@@ -174,5 +183,5 @@ CREATE TABLE diagnosis_run (
     facts             LONGTEXT    NOT NULL,
     result            LONGTEXT    NOT NULL,
     CONSTRAINT fk_run_incident FOREIGN KEY (incident_id) REFERENCES incident (id)
-);
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_run_incident ON diagnosis_run (incident_id, id);

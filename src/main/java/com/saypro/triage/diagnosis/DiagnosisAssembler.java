@@ -59,7 +59,7 @@ public final class DiagnosisAssembler {
         }
         List<Scored> scored = new ArrayList<>();
         votesByCause.forEach((code, votes) -> {
-            double confidence = Confidence.combine(votes.stream().map(CandidateCause::getConfidence).toList());
+            double confidence = Confidence.combine(votes.stream().map(CandidateCause::getConfidence).sorted().toList());
             if (confidence > 0) {
                 scored.add(new Scored(code, confidence, votes));
             }
@@ -71,7 +71,8 @@ public final class DiagnosisAssembler {
         for (Scored s : scored) {
             Cause cause = causes.get(s.code());
             List<Evidence> evidence = s.votes().stream().map(v -> evidence(v, outcome))
-                    .sorted(Comparator.comparingDouble(Evidence::vote).reversed().thenComparing(Evidence::rule))
+                    .sorted(Comparator.comparingDouble(Evidence::vote).reversed().thenComparing(Evidence::rule)
+                            .thenComparing(e -> e.facts().stream().map(FactView::summary).toList().toString()))
                     .toList();
             candidates.add(new Candidate(rank++, s.code(), cause == null ? s.code() : cause.title(),
                     cause == null ? null : cause.category().name(), s.confidence(),

@@ -1,10 +1,12 @@
 package com.saypro.triage.diagnosis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -40,21 +42,37 @@ public final class DiagnosisEngine {
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder.runtime);
-            facts.forEach(session::insert);
             List<RuleFailure> failures = new ArrayList<>();
+            for (Object fact : facts) {
+                try {
+                    session.insert(fact);
+                } catch (RuntimeException e) {
+                    // A rule condition that throws while matching this fact.
+                    failures.add(new RuleFailure("(a rule condition, on " + fact + ")", describe(e)));
+                }
+            }
             int fired = 0;
-            while (true) {
+            while (failures.size() < MAX_FAILURES) {
                 try {
                     fired += session.fireAllRules(MAX_FIRINGS - fired);
+                    if (fired >= MAX_FIRINGS) {
+                        failures.add(new RuleFailure("(rule base)", "stopped after " + MAX_FIRINGS
+                                + " rule firings: some rules probably trigger each other without end"));
+                    }
                     break;
                 } catch (ConsequenceException e) {
                     String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    failures.add(new RuleFailure(rule, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                    failures.add(new RuleFailure(rule, describe(e.getCause() == null ? e : e.getCause())));
                     recorder.current = null;
-                    if (failures.size() >= MAX_FAILURES) {
+                } catch (RuntimeException e) {
+                    // A rule condition threw while the engine evaluated it; go on with the rest,
+                    // unless the same failure comes back at once.
+                    RuleFailure failure = new RuleFailure("(a rule condition)", describe(e));
+                    if (failures.contains(failure)) {
                         break;
                     }
+                    failures.add(failure);
+                    recorder.current = null;
                 }
             }
             List<CandidateCause> votes = objects(session, CandidateCause.class);
@@ -68,8 +86,19 @@ public final class DiagnosisEngine {
         }
     }
 
+    /** The session's facts of a type in the order they were inserted (the session's own order is not stable). */
     private static <T> List<T> objects(KieSession session, Class<T> type) {
-        return session.getObjects(type::isInstance).stream().map(type::cast).toList();
+        return session.getFactHandles(type::isInstance).stream()
+                .sorted(Comparator.comparingLong(h -> ((InternalFactHandle) h).getId()))
+                .map(h -> type.cast(session.getObject(h))).toList();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static final class Recorder {

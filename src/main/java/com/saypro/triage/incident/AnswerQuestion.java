@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.web.InvalidBodyException;
+import com.saypro.triage.web.NotFoundException;
 import com.saypro.triage.knowledge.KbQuestion;
 import com.saypro.triage.knowledge.KnowledgeBase;
 
@@ -25,7 +26,9 @@ public class AnswerQuestion {
 
     @Transactional
     public Diagnosis answer(long incidentId, String question, String answer) {
-        incidents.get(incidentId);
+        if (!incidents.lock(incidentId)) {
+            throw new NotFoundException("There is no incident " + incidentId);
+        }
         if (question == null || question.isBlank()) {
             throw new InvalidBodyException("question", "is required");
         }

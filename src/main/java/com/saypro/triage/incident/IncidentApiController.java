@@ -22,7 +22,7 @@ import com.saypro.triage.web.BadRequestException;
 class IncidentApiController {
 
     private static final List<String> STATUSES = List.of("open", "resolved");
-    private static final int STALE_REFRESH_LIMIT = 100;
+    private static final int STALE_REFRESH_LIMIT = 20;
 
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;

@@ -34,27 +34,51 @@ public class IncidentOpener {
 
     /** The open incident of the system, opened now if there is none, updated for these alerts. */
     public long absorb(String system, FiringAlerts firing, Instant now) {
-        String severity = firing.severity();
-        Long id = openIncident(system);
-        if (id == null) {
-            Instant openedAt = firing.firstStartsAt().isAfter(now) ? now : firing.firstStartsAt();
-            try {
-                jdbc.update("INSERT INTO incident (system_name, title, severity, status, open_system, opened_at,"
-                        + " updated_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, 0, 0)",
-                        system, title(firing.title()), severity, system, Times.toDb(openedAt), Times.toDb(now));
-            } catch (DuplicateKeyException raced) {
-                // Another request opened it a moment ago: join that one. A locking read sees
-                // its committed row even under MariaDB's repeatable-read snapshot.
+        // The first look may use the transaction's snapshot; after that, locking reads see what
+        // other requests committed since (under MariaDB's repeatable read a plain read would not).
+        Long id = jdbc.queryForList("SELECT id FROM incident WHERE open_system = ?", Long.class, system).stream()
+                .findFirst().orElse(null);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (id == null) {
+                id = open(system, firing, now);
             }
-            id = jdbc.queryForObject("SELECT id FROM incident WHERE open_system = ? FOR UPDATE", Long.class, system);
+            // Locking update, and only while the incident is still open: an analyst may have
+            // resolved it a moment ago, and then these alerts open a new one.
+            int updated = jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical'"
+                    + " THEN 'critical' WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
+                    + " alert_count = alert_count + ?, updated_at = ? WHERE id = ? AND status = 'OPEN'",
+                    firing.severity(), firing.severity(), firing.count(), Times.toDb(now), id);
+            if (updated == 1) {
+                return id;
+            }
+            id = lockOpenIncident(system);
         }
-        // One locking update (no read before it): under MariaDB's repeatable read a plain
-        // SELECT could still miss an incident another request has just opened.
-        jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical' THEN 'critical'"
-                + " WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
-                + " alert_count = alert_count + ?, updated_at = ? WHERE id = ?",
-                severity, severity, firing.count(), Times.toDb(now), id);
+        throw new org.springframework.dao.PessimisticLockingFailureException(
+                "The open incident of " + system + " kept changing; try again") {
+        };
+    }
+
+    private long open(String system, FiringAlerts firing, Instant now) {
+        Instant openedAt = firing.firstStartsAt().isAfter(now) ? now : firing.firstStartsAt();
+        try {
+            jdbc.update("INSERT INTO incident (system_name, title, severity, status, open_system, opened_at,"
+                    + " updated_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, 0, 0)",
+                    system, title(firing.title()), firing.severity(), system, Times.toDb(openedAt), Times.toDb(now));
+        } catch (DuplicateKeyException raced) {
+            // Another request opened it a moment ago: join that one.
+        }
+        Long id = lockOpenIncident(system);
+        if (id == null) {
+            throw new org.springframework.dao.PessimisticLockingFailureException(
+                    "The open incident of " + system + " was resolved while alerts arrived; try again") {
+            };
+        }
         return id;
+    }
+
+    private Long lockOpenIncident(String system) {
+        return jdbc.queryForList("SELECT id FROM incident WHERE open_system = ? FOR UPDATE", Long.class, system)
+                .stream().findFirst().orElse(null);
     }
 
     /** Marks incidents as needing a new diagnosis. */
@@ -66,7 +90,8 @@ public class IncidentOpener {
     /** Signals other than alerts change the facts of their system's open incident, if any. */
     public List<Long> signalsArrived(Set<String> systems, Instant now) {
         List<Long> touched = new ArrayList<>();
-        for (String system : systems) {
+        // Systems in a fixed order, as when alerts arrive, so requests never lock crosswise.
+        for (String system : new java.util.TreeSet<>(systems)) {
             Long id = openIncident(system);
             if (id != null) {
                 touched.add(id);

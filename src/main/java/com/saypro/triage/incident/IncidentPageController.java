@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.saypro.triage.diagnosis.DiagnosisService;
@@ -23,6 +21,7 @@ import com.saypro.triage.knowledge.KnowledgeBase;
 import com.saypro.triage.rules.RuleBase;
 import com.saypro.triage.support.Times;
 import com.saypro.triage.web.Ages;
+import com.saypro.triage.web.NotFoundException;
 
 /** The triage board and the incident page. */
 @Controller
@@ -59,7 +58,7 @@ class IncidentPageController {
     /** The whole board, or only its rows for the page's live refresh (an htmx-style request). */
     @GetMapping("/")
     String board(@RequestHeader(name = "HX-Request", required = false) String partial, Model model) {
-        diagnoses.refreshStale(100);
+        diagnoses.refreshStale(20);
         Instant now = Times.now();
         List<BoardRow> rows = incidents.list("OPEN", 500).stream()
                 .map(i -> new BoardRow(i, Ages.since(i.openedAt(), now))).toList();
@@ -110,7 +109,6 @@ class IncidentPageController {
     }
 
     private IncidentSummary find(long id) {
-        return incidents.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no incident " + id));
+        return incidents.find(id).orElseThrow(() -> new NotFoundException("There is no incident " + id));
     }
 }

@@ -44,6 +44,15 @@ public class IncidentRepository {
         return find(id).orElseThrow(() -> new NotFoundException("There is no incident " + id));
     }
 
+    /**
+     * Locks the incident's row for the rest of the transaction; call it first, so that what
+     * the transaction reads afterwards includes everything committed before the lock.
+     */
+    public boolean lock(long id) {
+        return !jdbc.sql("SELECT id FROM incident WHERE id = ? FOR UPDATE").param(id).query(Long.class).list()
+                .isEmpty();
+    }
+
     public List<StoredAlert> alerts(long incidentId) {
         return jdbc.sql("SELECT id, name, component, severity, status, labels, annotations, starts_at, ends_at,"
                 + " duplicates, source FROM alert WHERE incident_id = ? ORDER BY starts_at, id").param(incidentId)
@@ -93,7 +102,8 @@ public class IncidentRepository {
         rs.getInt("diagnosed_revision");
         boolean diagnosed = !rs.wasNull();
         return new IncidentSummary(rs.getLong("id"), rs.getString("system_name"), rs.getString("title"),
-                rs.getString("severity"), rs.getString("status"), Times.fromDb(rs, "opened_at"),
+                rs.getString("severity"), rs.getString("status").toLowerCase(java.util.Locale.ROOT),
+                Times.fromDb(rs, "opened_at"),
                 Times.fromDb(rs, "updated_at"), Times.fromDb(rs, "resolved_at"), rs.getInt("alert_count"), diagnosed,
                 top);
     }

@@ -3,6 +3,7 @@ package com.saypro.triage.ingest;
 import com.saypro.triage.web.FieldError;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,10 @@ import tools.jackson.databind.JsonNode;
  * ignored.
  */
 final class Fields {
+
+    private static final Instant NO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JsonNode node;
     private final String path;
@@ -132,25 +137,48 @@ final class Fields {
         return value.booleanValue();
     }
 
-    /** An ISO-8601 timestamp with offset (2026-11-20T10:00:00Z). */
+    /**
+     * An ISO-8601 timestamp with offset (2026-11-20T10:00:00Z), kept to the millisecond as
+     * the database keeps it (Alertmanager sends nanoseconds; a re-sent alert must still match
+     * its stored copy). Alertmanager's "no time" (0001-01-01T00:00:00Z) reads as absent;
+     * other years outside 1000..9999 are refused.
+     */
     Instant instant(String field, boolean required) {
         String text = text(field, required, 64);
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(text);
+                instant = Instant.parse(text);
             } catch (DateTimeParseException e2) {
                 error(field, "must be an ISO-8601 timestamp such as 2026-11-20T10:00:00Z (was '" + text + "')");
                 return null;
             }
         }
+        if (instant.equals(NO_TIME)) {
+            if (required) {
+                error(field, "is required (0001-01-01T00:00:00Z stands for no time)");
+            }
+            return null;
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            error(field, "must be a time between the years 1000 and 9999 (was '" + text + "')");
+            return null;
+        }
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** An object of string values (numbers and booleans are taken as text). */
+    /** Labels and annotations together may hold this many characters per signal. */
+    static final int MAX_MAP_CHARS = 32_768;
+
+    /**
+     * An object of string values (numbers and booleans are taken as text), at most
+     * {@link #MAX_MAP_CHARS} characters of keys and values in all.
+     */
     Map<String, String> stringMap(String field) {
         JsonNode value = node.get(field);
         Map<String, String> map = new LinkedHashMap<>();
@@ -171,6 +199,11 @@ final class Fields {
                 continue;
             }
             map.put(entry.getKey(), v.asString());
+        }
+        int size = map.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        if (size > MAX_MAP_CHARS) {
+            error(field, "must hold at most " + MAX_MAP_CHARS + " characters of keys and values (has " + size + ")");
+            return new LinkedHashMap<>();
         }
         return map;
     }

@@ -9,9 +9,10 @@ public final class Incoming {
     private Incoming() {
     }
 
+    /** {@code startsAtGiven} is false when the sender gave no start and the time of receipt stands in. */
     public record AlertIn(String source, String name, String system, String component, String severity, String status,
             Map<String, String> labels, Map<String, String> annotations, Instant startsAt, Instant endsAt,
-            String fingerprint) {
+            String fingerprint, boolean startsAtGiven) {
 
         public boolean firing() {
             return "firing".equals(status);

@@ -50,7 +50,7 @@ public class IngestService {
     @Transactional
     public IngestSummary storeAlerts(List<AlertIn> alerts) {
         Instant now = Times.now();
-        Map<String, Stored> existing = existingAlerts(alerts);
+        Known known = knownAlerts(alerts);
         List<AlertIn> toInsert = new ArrayList<>();
         Map<Long, Integer> duplicateCounts = new LinkedHashMap<>();
         List<Object[]> resolutions = new ArrayList<>();
@@ -59,41 +59,48 @@ public class IngestService {
         int resolved = 0;
         for (AlertIn alert : alerts) {
             String key = key(alert.fingerprint(), alert.startsAt());
-            Stored stored = existing.get(key);
+            List<Stored> firingTwins = known.firing.computeIfAbsent(alert.fingerprint(), f -> new ArrayList<>());
+            Stored same = known.byKey.get(key);
             if (alert.firing()) {
-                if (stored != null) {
+                // The same alert again: same fingerprint and start, or no start given while it fires.
+                Stored original = same != null ? same
+                        : !alert.startsAtGiven() && !firingTwins.isEmpty() ? firingTwins.get(firingTwins.size() - 1)
+                        : null;
+                if (original != null) {
                     duplicates++;
-                    if (stored.id() > 0) {
-                        duplicateCounts.merge(stored.id(), 1, Integer::sum);
+                    if (original.id() > 0) {
+                        duplicateCounts.merge(original.id(), 1, Integer::sum);
                     }
                     continue;
                 }
-                existing.put(key, new Stored(-1, null, "firing"));
+                Stored pending = new Stored(-1, null, "firing");
+                known.byKey.put(key, pending);
+                firingTwins.add(pending);
                 toInsert.add(alert);
-                continue;
-            }
-            Stored twin = stored != null ? stored : existing.get(firingKey(alert.fingerprint()));
-            if (twin != null && "firing".equals(twin.status())) {
-                if (twin.id() > 0) {
-                    resolutions.add(new Object[] { Times.toDb(alert.endsAt()), Times.toDb(now), twin.id() });
-                    if (twin.incidentId() != null) {
-                        touchedIncidents.add(twin.incidentId());
+            } else if (!firingTwins.isEmpty()) {
+                // A resolved alert closes every firing copy of its fingerprint.
+                for (Stored twin : firingTwins) {
+                    if (twin.id() > 0) {
+                        resolutions.add(new Object[] { Times.toDb(alert.endsAt()), Times.toDb(now), twin.id() });
+                        if (twin.incidentId() != null) {
+                            touchedIncidents.add(twin.incidentId());
+                        }
                     }
-                } else {
-                    // Firing and resolved in the same body: store the alert as resolved.
-                    toInsert.removeIf(a -> a.fingerprint().equals(alert.fingerprint()) && a.firing());
+                }
+                if (toInsert.removeIf(a -> a.fingerprint().equals(alert.fingerprint()) && a.firing())) {
+                    // It fired and resolved within this one body: keep it, as resolved.
                     toInsert.add(alert);
                 }
-                existing.put(key, new Stored(twin.id(), twin.incidentId(), "resolved"));
-                existing.remove(firingKey(alert.fingerprint()));
+                firingTwins.clear();
+                known.byKey.put(key, new Stored(-1, null, "resolved"));
                 resolved++;
-            } else if (stored != null) {
+            } else if (same != null) {
                 duplicates++;
-                if (stored.id() > 0) {
-                    duplicateCounts.merge(stored.id(), 1, Integer::sum);
+                if (same.id() > 0) {
+                    duplicateCounts.merge(same.id(), 1, Integer::sum);
                 }
             } else {
-                existing.put(key, new Stored(-1, null, "resolved"));
+                known.byKey.put(key, new Stored(-1, null, "resolved"));
                 toInsert.add(alert);
             }
         }
@@ -216,26 +223,31 @@ public class IngestService {
         return new IngestSummary(count, count, 0, 0, touched);
     }
 
-    /** Stored alerts sharing a fingerprint with the batch, by fingerprint+startsAt and by firing fingerprint. */
-    private Map<String, Stored> existingAlerts(List<AlertIn> alerts) {
+    /** Stored alerts sharing a fingerprint with the batch: by fingerprint and start, and the firing ones. */
+    private static final class Known {
+        final Map<String, Stored> byKey = new HashMap<>();
+        final Map<String, List<Stored>> firing = new HashMap<>();
+    }
+
+    private Known knownAlerts(List<AlertIn> alerts) {
         List<String> fingerprints = alerts.stream().map(AlertIn::fingerprint).distinct().toList();
-        Map<String, Stored> found = new HashMap<>();
+        Known known = new Known();
         for (int from = 0; from < fingerprints.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = fingerprints.subList(from, Math.min(fingerprints.size(), from + LOOKUP_CHUNK));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             jdbc.query("SELECT id, incident_id, fingerprint, starts_at, status FROM alert WHERE fingerprint IN ("
-                    + marks + ") ORDER BY starts_at", rs -> {
+                    + marks + ") ORDER BY starts_at, id", rs -> {
                         long incident = rs.getLong("incident_id");
                         Stored stored = new Stored(rs.getLong("id"), rs.wasNull() ? null : incident,
                                 rs.getString("status"));
                         String fingerprint = rs.getString("fingerprint");
-                        found.put(key(fingerprint, Times.fromDb(rs, "starts_at")), stored);
+                        known.byKey.put(key(fingerprint, Times.fromDb(rs, "starts_at")), stored);
                         if ("firing".equals(stored.status())) {
-                            found.put(firingKey(fingerprint), stored);
+                            known.firing.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(stored);
                         }
                     }, chunk.toArray());
         }
-        return found;
+        return known;
     }
 
     private static IncidentOpener.FiringAlerts describe(List<AlertIn> firing) {
@@ -248,10 +260,6 @@ public class IngestService {
 
     private static String key(String fingerprint, Instant startsAt) {
         return fingerprint + "|" + startsAt.toEpochMilli();
-    }
-
-    private static String firingKey(String fingerprint) {
-        return fingerprint + "|firing";
     }
 
 }

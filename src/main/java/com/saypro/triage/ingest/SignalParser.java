@@ -32,8 +32,6 @@ final class SignalParser {
     static final List<String> STATUSES = List.of("firing", "resolved");
     static final List<String> CHANGE_KINDS = List.of("deploy", "config", "schema", "infrastructure");
     static final int MAX_ITEMS = 50_000;
-    /** Alertmanager's way of saying "no end yet". */
-    private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Instant now;
 
@@ -127,8 +125,8 @@ final class SignalParser {
         Map<String, String> labels = f.stringMap("labels");
         Map<String, String> annotations = f.stringMap("annotations");
         String name = f.text("name", !labels.containsKey("alertname"), 200);
-        if (name == null) {
-            name = labels.get("alertname");
+        if (name == null && !f.has("name") && labels.containsKey("alertname")) {
+            name = label(f, labels, "alertname", true);
         }
         String system = f.text("system", false, 100);
         if (system == null) {
@@ -146,7 +144,9 @@ final class SignalParser {
         if (name == null || system == null) {
             return null;
         }
-        component = component != null ? component : labels.getOrDefault("component", "");
+        if (component == null) {
+            component = label(f, labels, "component", false);
+        }
         return alert("generic", name, system, component, severity, status, labels, annotations, startsAt, endsAt,
                 fingerprint);
     }
@@ -174,13 +174,8 @@ final class SignalParser {
             Fields f = new Fields(item, path, errors);
             Map<String, String> labels = f.stringMap("labels");
             Map<String, String> annotations = f.stringMap("annotations");
-            String name = labels.get("alertname");
-            if (name == null || name.isBlank()) {
-                f.error("labels.alertname", "is required");
-            } else if (name.length() > 200) {
-                f.error("labels.alertname", "must be at most 200 characters");
-                name = null;
-            }
+            String name = label(f, labels, "alertname", true);
+            String component = label(f, labels, "component", false);
             String system = systemFromLabels(labels);
             if (system == null) {
                 f.error("labels", "needs a system, service or job label to name the system");
@@ -192,10 +187,7 @@ final class SignalParser {
             if (name == null || system == null || status == null || startsAt == null) {
                 continue;
             }
-            if (endsAt != null && !endsAt.isAfter(ZERO_TIME)) {
-                endsAt = null;
-            }
-            result.add(alert(source, name, system, labels.getOrDefault("component", ""),
+            result.add(alert(source, name, system, component == null ? "" : component,
                     severityFromLabel(labels.get("severity")), status, labels, annotations, startsAt,
                     "firing".equals(status) ? null : endsAt, fingerprint));
         }
@@ -213,7 +205,23 @@ final class SignalParser {
             endsAt = now;
         }
         return new AlertIn(source, name, system, component == null ? "" : component, severity, status, labels,
-                annotations, startsAt == null ? now : startsAt, endsAt, fp);
+                annotations, startsAt == null ? now : startsAt, endsAt, fp, startsAt != null);
+    }
+
+    /** A label that stands for a field (alertname, component): checked like the field. */
+    private static String label(Fields f, Map<String, String> labels, String key, boolean required) {
+        String value = labels.get(key);
+        if (value == null || value.isBlank()) {
+            if (required) {
+                f.error("labels." + key, "is required");
+            }
+            return required ? null : "";
+        }
+        if (value.length() > 200) {
+            f.error("labels." + key, "must be at most 200 characters");
+            return null;
+        }
+        return value;
     }
 
     /** Derived from name, system and labels when the sender gives none. */

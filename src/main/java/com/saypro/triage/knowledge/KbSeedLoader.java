@@ -49,6 +49,8 @@ public class KbSeedLoader {
     public Outcome load() {
         Path dir = seedDirectory();
         KbSeed seed = KbSeedReader.read(dir);
+        // One node at a time: the others wait here, then find the seed applied.
+        jdbc.sql("SELECT name FROM app_lock WHERE name = 'kb-seed' FOR UPDATE").query(String.class).list();
         Counter counter = new Counter();
         Instant now = Times.now();
         for (SeedPlaybook playbook : seed.playbooks()) {

@@ -20,7 +20,11 @@ class RuleBaseHealthIndicator implements HealthIndicator {
         if (compiled == null) {
             return Health.down().withDetail("reason", "no rule base loaded").build();
         }
-        return Health.up().withDetail("version", compiled.version()).withDetail("rules", compiled.ruleCount())
-                .withDetail("files", compiled.sources().size()).withDetail("origin", compiled.origin()).build();
+        Health.Builder health = Health.up().withDetail("version", compiled.version())
+                .withDetail("rules", compiled.ruleCount()).withDetail("files", compiled.sources().size());
+        if (ruleBase.lastFailure() != null) {
+            health.withDetail("refusedChange", ruleBase.lastFailure());
+        }
+        return health.build();
     }
 }

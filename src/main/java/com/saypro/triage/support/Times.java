@@ -6,14 +6,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** Instants are stored as UTC DATETIME(3) columns, the same on MariaDB and H2. */
+/**
+ * Instants are stored as UTC DATETIME(3) columns. Values are cut to the millisecond before
+ * they reach the database: MariaDB truncates finer fractions, H2 rounds them.
+ */
 public final class Times {
 
     private Times() {
     }
 
     public static LocalDateTime toDb(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null
+                : LocalDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 
     public static Instant fromDb(ResultSet rs, String column) throws SQLException {

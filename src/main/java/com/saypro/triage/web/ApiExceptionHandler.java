@@ -17,15 +17,18 @@ import com.saypro.triage.web.FieldError;
 import com.saypro.triage.web.InvalidBodyException;
 
 /**
- * RFC 9457 problem documents for the API (controllers annotated {@code @RestController});
- * Spring MVC's own errors (a malformed path variable, a wrong method) come out the same way.
- * Pages keep the HTML error page.
+ * RFC 9457 problem documents for the API (controllers annotated {@code @RestController}),
+ * also for Spring MVC's errors raised inside them (a malformed path variable, an unreadable
+ * body). Errors raised before a controller is chosen (an unknown path, a wrong method) get
+ * Spring Boot's error response. Pages keep the HTML error page.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_BODY = URI.create("urn:saypro:triage:problem:invalid-body");
     static final URI INVALID_PARAMETER = URI.create("urn:saypro:triage:problem:invalid-parameter");
+    static final URI BUSY = URI.create("urn:saypro:triage:problem:busy");
     static final URI NOT_FOUND = URI.create("urn:saypro:triage:problem:not-found");
 
     @ExceptionHandler(InvalidBodyException.class)
@@ -53,6 +56,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request parameter");
         problem.setProperty("field", e.getField());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Ingestion retried a racing transaction and lost every time: the client should try again. */
+    @ExceptionHandler({ org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.DuplicateKeyException.class })
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Concurrent requests changed the same data; nothing of this request was stored. Try again.");
+        problem.setType(BUSY);
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -34,6 +34,19 @@ class DiagnosisEngineTests {
     }
 
     @Test
+    void shouldRecordARuleConditionThatThrowsAndKeepWhatTheOtherRulesFound() {
+        CompiledRuleBase conditions = new RuleBaseCompiler().compile("test",
+                RuleFiles.fromDirectory(Path.of("src/test/resources/failing-conditions")));
+
+        EngineOutcome outcome = engine.run(conditions.kieBase(),
+                List.of(context(), FactMother.alert("HostDown", "rms"), FactMother.alert("Boom", "rms")));
+
+        assertThat(outcome.failures()).hasSize(1);
+        assertThat(outcome.failures().get(0).error()).contains("condition failed on Boom");
+        assertThat(outcome.votes()).extracting(CandidateCause::getCauseCode).containsExactly("HOST_DOWN");
+    }
+
+    @Test
     void shouldRecordTheRuleAndMatchedFactsBehindEveryDerivedFact() {
         Alert alert = FactMother.alert("HostDown", "rms");
 

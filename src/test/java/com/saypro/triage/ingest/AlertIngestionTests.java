@@ -167,6 +167,64 @@ class AlertIngestionTests extends IntegrationTestSupport {
         assertThat(jdbc.queryForObject("SELECT system_name FROM alert", String.class)).isEqualTo("lms");
     }
 
+    @Test
+    void shouldRecogniseAReSentAlertWhoseStartHasNanoseconds() {
+        String body = AlertMother.alertmanager("firing", "HostHighCpuLoad", "rms", "2026-11-20T10:00:35.826775066Z",
+                "nano000000000001", "");
+
+        post("/api/v1/alerts/alertmanager", body);
+        Response again = post("/api/v1/alerts/alertmanager", body);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicates").intValue()).isEqualTo(1);
+        assertThat(count("alert")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTreatARepeatedGenericAlertWithoutStartAsTheSameAlertAndResolveIt() {
+        String firing = "{\"name\": \"QueueBacklog\", \"system\": \"lms\"}";
+
+        post("/api/v1/alerts", firing);
+        Response again = post("/api/v1/alerts", firing);
+        Response resolved = post("/api/v1/alerts", "{\"name\": \"QueueBacklog\", \"system\": \"lms\", \"status\": \"resolved\"}");
+
+        assertThat(again.json().get("duplicates").intValue()).isEqualTo(1);
+        assertThat(resolved.json().get("resolved").intValue()).isEqualTo(1);
+        assertThat(count("alert")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT status FROM alert", String.class)).isEqualTo("resolved");
+    }
+
+    @Test
+    void shouldRefuseAnOverlongComponentLabelAndOversizedLabels() {
+        Response component = post("/api/v1/alerts/alertmanager", AlertMother.alertmanager("firing", "HostDown", "rms",
+                "2026-11-20T10:00:00Z", "long0001", ", \"component\": \"" + "c".repeat(201) + "\""));
+        Response labels = post("/api/v1/alerts", "{\"name\": \"X\", \"system\": \"rms\", \"labels\": {\"big\": \""
+                + "v".repeat(40_000) + "\"}}");
+
+        assertProblem(component, "alerts[0].labels.component");
+        assertProblem(labels, "labels");
+        assertThat(signalRows()).isZero();
+    }
+
+    @Test
+    void shouldRefuseATimestampOutsideTheYearsTheDatabaseKeeps() {
+        Response response = post("/api/v1/alerts", "{\"name\": \"X\", \"system\": \"rms\", \"startsAt\": \"+10000-01-01T00:00:00Z\"}");
+
+        assertProblem(response, "startsAt");
+        assertThat(signalRows()).isZero();
+    }
+
+    @Test
+    void shouldKeepTextInAnyScriptAndTellSystemsApartByCase() {
+        post("/api/v1/logs", "{\"system\": \"lms\", \"level\": \"ERROR\", \"message\": \"Помилка реєстрації: 课程 🚫\"}");
+        post("/api/v1/alerts", AlertMother.genericAlert("HighErrorRate", "RMS"));
+        post("/api/v1/alerts", AlertMother.genericAlert("HighErrorRate", "rms"));
+
+        assertThat(jdbc.queryForObject("SELECT message FROM log_event", String.class))
+                .isEqualTo("Помилка реєстрації: 课程 🚫");
+        assertThat(count("incident")).isEqualTo(2);
+    }
+
     private static void assertProblem(Response response, String field) {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).contains("application/problem+json");

@@ -31,8 +31,8 @@ public final class Alert {
         this.component = component;
         this.severity = severity;
         this.status = status;
-        this.labels = labels == null ? Map.of() : Map.copyOf(labels);
-        this.annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        this.labels = TimedFact.sorted(labels);
+        this.annotations = TimedFact.sorted(annotations);
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.fingerprint = fingerprint;
@@ -61,7 +61,7 @@ public final class Alert {
     /** An annotation's value, or the empty string. */
     public String annotation(String key) { return annotations.getOrDefault(key, ""); }
 
-    /** The label values and annotations as one lower-case text, for keyword matching. */
+    /** The name and the annotation values (in key order) as one lower-case text, for keyword matching. */
     public String getText() {
         StringBuilder text = new StringBuilder(name == null ? "" : name);
         annotations.values().forEach(v -> text.append(' ').append(v));

@@ -29,7 +29,7 @@ public final class MetricSample {
         this.value = value;
         this.unit = unit;
         this.timestamp = timestamp;
-        this.labels = labels == null ? Map.of() : Map.copyOf(labels);
+        this.labels = TimedFact.sorted(labels);
         this.minutesBeforeIncident = minutesBeforeIncident;
     }
 

@@ -9,6 +9,12 @@ final class TimedFact {
     private TimedFact() {
     }
 
+    /** An unmodifiable copy in key order, so iterating it gives the same order in every run. */
+    static java.util.Map<String, String> sorted(java.util.Map<String, String> map) {
+        return map == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
+    }
+
     /**
      * Whole minutes from {@code at} to the moment the incident opened: positive before it,
      * negative after. Computed once when the fact is made, so a diagnosis never depends on
