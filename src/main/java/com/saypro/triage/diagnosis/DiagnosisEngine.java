@@ -27,8 +27,9 @@ import com.saypro.triage.diagnosis.facts.Symptom;
 /**
  * Runs the rules over one incident's facts in a fresh session. Evidence is recorded by
  * listeners, not by the rules: when a rule inserts a derived fact, the rule's name and the
- * facts of its match are kept. A rule whose action throws is recorded as a failure and the
- * remaining rules still fire.
+ * facts of its match are kept. A rule whose action or condition throws is recorded as a
+ * failure and the remaining rules still fire; a session that keeps firing past
+ * {@link #MAX_FIRINGS} is stopped and that is recorded too.
  */
 public final class DiagnosisEngine {
 

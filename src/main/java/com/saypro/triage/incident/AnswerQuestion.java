@@ -5,10 +5,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
-import com.saypro.triage.web.InvalidBodyException;
-import com.saypro.triage.web.NotFoundException;
 import com.saypro.triage.knowledge.KbQuestion;
 import com.saypro.triage.knowledge.KnowledgeBase;
+import com.saypro.triage.web.InvalidBodyException;
+import com.saypro.triage.web.NotFoundException;
 
 /** The analyst answers one of the engine's questions; the diagnosis is computed again. */
 @Service

@@ -36,8 +36,7 @@ public class IncidentOpener {
     public long absorb(String system, FiringAlerts firing, Instant now) {
         // The first look may use the transaction's snapshot; after that, locking reads see what
         // other requests committed since (under MariaDB's repeatable read a plain read would not).
-        Long id = jdbc.queryForList("SELECT id FROM incident WHERE open_system = ?", Long.class, system).stream()
-                .findFirst().orElse(null);
+        Long id = openIncident(system);
         for (int attempt = 0; attempt < 3; attempt++) {
             if (id == null) {
                 id = open(system, firing, now);

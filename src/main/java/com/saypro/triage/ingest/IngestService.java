@@ -1,7 +1,6 @@
 package com.saypro.triage.ingest;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
