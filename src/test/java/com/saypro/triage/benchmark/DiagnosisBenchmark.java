@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import com.saypro.triage.diagnosis.DiagnosisEngine;
 import com.saypro.triage.diagnosis.DiagnosisService;
@@ -26,14 +27,16 @@ import com.saypro.triage.support.TriageIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Prints how long the rule base takes to compile and one incident takes to diagnose (the
- * engine alone, and the whole service: load facts, run, store the run). Not a pass/fail test;
+ * Prints how long the rule base takes to compile, one incident takes to diagnose (the engine
+ * alone, and the whole service: load facts, run, store the run), and a large body takes to
+ * ingest over HTTP. Not a pass/fail test;
  * run it with
  * {@code ./mvnw test -Dtriage.test.excluded=none -Dtest=DiagnosisBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * and read target/surefire-reports/*DiagnosisBenchmark-output.txt.
  */
 @Tag("benchmark")
 @TriageIntegrationTest
+@TestPropertySource(properties = "triage.ingest.max-body-bytes=10485760")
 class DiagnosisBenchmark extends IntegrationTestSupport {
 
     private static final int WARM_UP = 50;
@@ -79,6 +82,43 @@ class DiagnosisBenchmark extends IntegrationTestSupport {
                         scenario.getFileName(), facts.all().size(), median(engineOnly) / 1e6, p95(engineOnly) / 1e6,
                         median(service) / 1e6, p95(service) / 1e6);
             }
+        }
+    }
+
+    @Test
+    void printIngestionThroughput() {
+        for (int round = 0; round < 3; round++) {
+            emptyIncidentsAndSignalsForBenchmark();
+            StringBuilder alerts = new StringBuilder("{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [");
+            int count = 5_000;
+            for (int i = 0; i < count; i++) {
+                alerts.append(i == 0 ? "" : ",").append("{\"status\": \"firing\", \"labels\": {\"alertname\": \"HighErrorRate\",")
+                        .append(" \"system\": \"sys").append(i % 50).append("\", \"instance\": \"host").append(i)
+                        .append(":9100\", \"severity\": \"warning\"}, \"annotations\": {\"summary\": \"5xx above 5%\"},")
+                        .append(" \"startsAt\": \"2026-11-20T10:00:00Z\", \"endsAt\": \"0001-01-01T00:00:00Z\"}");
+            }
+            alerts.append("]}");
+            long start = System.nanoTime();
+            Response response = post("/api/v1/alerts/alertmanager", alerts.toString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            StringBuilder metrics = new StringBuilder("[");
+            for (int i = 0; i < count; i++) {
+                metrics.append(i == 0 ? "" : ",").append("{\"system\": \"sys").append(i % 50)
+                        .append("\", \"metric\": \"cpu_utilization\", \"value\": 0.").append(i % 100)
+                        .append(", \"timestamp\": \"2026-11-20T10:00:00Z\"}");
+            }
+            metrics.append("]");
+            long metricStart = System.nanoTime();
+            Response metricResponse = post("/api/v1/metrics", metrics.append("").toString());
+            double metricSeconds = (System.nanoTime() - metricStart) / 1e9;
+            if (response.status() != 200 || metricResponse.status() != 200) {
+                throw new IllegalStateException("ingestion refused the benchmark bodies: " + response.body() + " "
+                        + metricResponse.body());
+            }
+            System.out.printf(Locale.ROOT, "ingest round %d: %d alerts in one Alertmanager body (%d systems, status %d) %.0f ms"
+                    + " = %.0f alerts/s; %d metrics in one body (status %d) %.0f ms = %.0f samples/s%n", round + 1,
+                    count, 50, response.status(), seconds * 1000, count / seconds, count, metricResponse.status(),
+                    metricSeconds * 1000, count / metricSeconds);
         }
     }
 
