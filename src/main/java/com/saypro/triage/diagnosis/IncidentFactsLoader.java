@@ -67,7 +67,7 @@ public class IncidentFactsLoader {
                             startsAt, Times.fromDb(rs, "ends_at"), rs.getString("fingerprint"),
                             minutes(startsAt, openedAt));
                 }, incidentId);
-        List<MetricSample> metrics = newestFirstThenById(jdbc.query("SELECT id, system_name, component, metric,"
+        List<MetricSample> metrics = sortedById(jdbc.query("SELECT id, system_name, component, metric,"
                 + " metric_value, unit, labels, occurred_at FROM metric_sample WHERE system_name = ? AND occurred_at"
                 + " >= ? AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
                     Instant at = Times.fromDb(rs, "occurred_at");
@@ -75,7 +75,7 @@ public class IncidentFactsLoader {
                             rs.getString("metric"), rs.getDouble("metric_value"), rs.getString("unit"), at,
                             Json.readStringMap(rs.getString("labels")), minutes(at, openedAt));
                 }, system, from, to), MetricSample::getId);
-        List<LogEvent> logs = newestFirstThenById(jdbc.query("SELECT id, system_name, component, level, message,"
+        List<LogEvent> logs = sortedById(jdbc.query("SELECT id, system_name, component, level, message,"
                 + " logger, occurred_at FROM log_event WHERE system_name = ? AND occurred_at >= ? AND occurred_at <= ?"
                 + " ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
                     Instant at = Times.fromDb(rs, "occurred_at");
@@ -83,7 +83,7 @@ public class IncidentFactsLoader {
                             rs.getString("level"), rs.getString("message"), rs.getString("logger"), at,
                             minutes(at, openedAt));
                 }, system, from, to), LogEvent::getId);
-        List<TransactionTrace> traces = newestFirstThenById(jdbc.query("SELECT id, system_name, transaction_name,"
+        List<TransactionTrace> traces = sortedById(jdbc.query("SELECT id, system_name, transaction_name,"
                 + " duration_ms, db_ms, external_ms, failed, occurred_at FROM transaction_trace WHERE system_name = ?"
                 + " AND occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT "
                 + MAX_PER_KIND, (rs, n) -> {
@@ -92,7 +92,7 @@ public class IncidentFactsLoader {
                             rs.getString("transaction_name"), rs.getLong("duration_ms"), rs.getLong("db_ms"),
                             rs.getLong("external_ms"), rs.getBoolean("failed"), at, minutes(at, openedAt));
                 }, system, from, to), TransactionTrace::getId);
-        List<ChangeEvent> changes = newestFirstThenById(jdbc.query("SELECT id, system_name, kind, description,"
+        List<ChangeEvent> changes = sortedById(jdbc.query("SELECT id, system_name, kind, description,"
                 + " version, author, occurred_at FROM change_event WHERE system_name = ? AND occurred_at >= ?"
                 + " AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
                     Instant at = Times.fromDb(rs, "occurred_at");
@@ -113,7 +113,7 @@ public class IncidentFactsLoader {
         return Duration.between(at, openedAt).toMinutes();
     }
 
-    private static <T> List<T> newestFirstThenById(List<T> rows, java.util.function.ToLongFunction<T> id) {
+    private static <T> List<T> sortedById(List<T> rows, java.util.function.ToLongFunction<T> id) {
         return rows.stream().sorted(java.util.Comparator.comparingLong(id)).toList();
     }
 }

@@ -24,8 +24,6 @@ import com.saypro.triage.support.IntegrationTestSupport;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.TriageIntegrationTest;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Prints how long the rule base takes to compile, one incident takes to diagnose (the engine
  * alone, and the whole service: load facts, run, store the run), and a large body takes to
@@ -65,14 +63,8 @@ class DiagnosisBenchmark extends IntegrationTestSupport {
         DiagnosisEngine engine = new DiagnosisEngine();
         try (var files = Files.list(Path.of("src/test/resources/scenarios"))) {
             for (Path scenario : files.sorted().toList()) {
-                emptyIncidentsAndSignalsForBenchmark();
-                JsonNode fixture = Json.MAPPER.readTree(Files.readString(scenario));
-                for (String kind : List.of("changes", "metrics", "logs", "traces", "alerts")) {
-                    JsonNode signals = fixture.get(kind);
-                    if (signals != null && !signals.isEmpty()) {
-                        post("/api/v1/" + kind, Json.write(signals));
-                    }
-                }
+                emptyIncidentsAndSignals();
+                postScenario(Json.MAPPER.readTree(Files.readString(scenario)));
                 long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
                 FactSet facts = loader.load(id).facts();
                 long[] engineOnly = time(() -> engine.run(ruleBase.current().kieBase(), facts.all()));
@@ -88,7 +80,7 @@ class DiagnosisBenchmark extends IntegrationTestSupport {
     @Test
     void printIngestionThroughput() {
         for (int round = 0; round < 3; round++) {
-            emptyIncidentsAndSignalsForBenchmark();
+            emptyIncidentsAndSignals();
             StringBuilder alerts = new StringBuilder("{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [");
             int count = 5_000;
             for (int i = 0; i < count; i++) {
@@ -119,13 +111,6 @@ class DiagnosisBenchmark extends IntegrationTestSupport {
                     + " = %.0f alerts/s; %d metrics in one body (status %d) %.0f ms = %.0f samples/s%n", round + 1,
                     count, 50, response.status(), seconds * 1000, count / seconds, count, metricResponse.status(),
                     metricSeconds * 1000, count / metricSeconds);
-        }
-    }
-
-    private void emptyIncidentsAndSignalsForBenchmark() {
-        for (String table : new String[] { "diagnosis_run", "answer", "alert", "incident", "metric_sample", "log_event",
-                "transaction_trace", "change_event" }) {
-            jdbc.update("DELETE FROM " + table);
         }
     }
 

@@ -35,12 +35,8 @@ class WorkedExampleScenarioTests extends IntegrationTestSupport {
     @MethodSource("scenarios")
     void shouldRankTheDistinguishingCauseFirst(Path scenario) throws IOException {
         JsonNode fixture = Json.MAPPER.readTree(Files.readString(scenario));
-        for (String kind : List.of("changes", "metrics", "logs", "traces", "alerts")) {
-            JsonNode signals = fixture.get(kind);
-            if (signals != null && !signals.isEmpty()) {
-                Response response = post("/api/v1/" + kind, Json.write(signals));
-                assertThat(response.status()).as(kind + ": " + response.body()).isEqualTo(200);
-            }
+        for (Response response : postScenario(fixture)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
         }
 
         JsonNode incidents = get("/api/v1/incidents?status=open").json();

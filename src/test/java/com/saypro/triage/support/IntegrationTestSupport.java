@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,11 +41,26 @@ public abstract class IntegrationTestSupport {
     }
 
     @BeforeEach
-    void emptyIncidentsAndSignals() {
+    protected void emptyIncidentsAndSignals() {
         for (String table : new String[] { "diagnosis_run", "answer", "alert", "incident", "metric_sample", "log_event",
                 "transaction_trace", "change_event" }) {
             jdbc.update("DELETE FROM " + table);
         }
+    }
+
+    /**
+     * Posts a scenario fixture's signals (src/test/resources/scenarios): changes, metrics,
+     * logs and traces first, the alerts that open the incident last. Returns each response.
+     */
+    protected List<Response> postScenario(JsonNode fixture) {
+        List<Response> responses = new ArrayList<>();
+        for (String kind : List.of("changes", "metrics", "logs", "traces", "alerts")) {
+            JsonNode signals = fixture.get(kind);
+            if (signals != null && !signals.isEmpty()) {
+                responses.add(post("/api/v1/" + kind, Json.write(signals)));
+            }
+        }
+        return responses;
     }
 
     protected Response post(String path, String body) {
