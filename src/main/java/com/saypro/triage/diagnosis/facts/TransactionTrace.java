@@ -17,9 +17,16 @@ public final class TransactionTrace {
     private final boolean error;
     private final Instant timestamp;
     private final long minutesBeforeIncident;
+    private final String workflow;
 
     public TransactionTrace(long id, String system, String transaction, long durationMs, long dbMs,
             long externalMs, boolean error, Instant timestamp, long minutesBeforeIncident) {
+        this(id, system, transaction, durationMs, dbMs, externalMs, error, timestamp, minutesBeforeIncident, "");
+    }
+
+    /** {@code workflow}: the business workflow the transaction belongs to, from the systems knowledge, or "". */
+    public TransactionTrace(long id, String system, String transaction, long durationMs, long dbMs,
+            long externalMs, boolean error, Instant timestamp, long minutesBeforeIncident, String workflow) {
         this.id = id;
         this.system = system;
         this.transaction = transaction;
@@ -29,6 +36,7 @@ public final class TransactionTrace {
         this.error = error;
         this.timestamp = timestamp;
         this.minutesBeforeIncident = minutesBeforeIncident;
+        this.workflow = workflow == null ? "" : workflow;
     }
 
     public long getId() { return id; }
@@ -40,6 +48,9 @@ public final class TransactionTrace {
     public boolean isError() { return error; }
     public Instant getTimestamp() { return timestamp; }
     public long getMinutesBeforeIncident() { return minutesBeforeIncident; }
+
+    /** The business workflow this transaction belongs to (e.g. {@code login}), or "" when none is known. */
+    public String getWorkflow() { return workflow; }
 
     /** Time spent outside the database and external calls. */
     public long getAppMs() { return Math.max(0, durationMs - dbMs - externalMs); }
@@ -59,7 +70,7 @@ public final class TransactionTrace {
 
     @Override
     public String toString() {
-        return "Trace " + transaction + " on " + system + ": " + durationMs + " ms (db " + dbMs + " ms, external "
+        return "Trace " + transaction + (workflow.isEmpty() ? "" : " (workflow " + workflow + ")") + " on " + system + ": " + durationMs + " ms (db " + dbMs + " ms, external "
                 + externalMs + " ms" + (error ? ", error" : "") + ")";
     }
 }
