@@ -3,19 +3,41 @@ package com.saypro.triage.diagnosis;
 import java.util.List;
 
 /**
- * A diagnosis as the API returns it: candidate causes ranked by confidence, each with its
- * evidence and playbooks, and the questions still open. It depends only on the incident's
- * facts (revision {@code factsRevision}) and the rule base {@code ruleBaseVersion}.
+ * A diagnosis as the API returns it: candidate causes ranked by confidence, each with the
+ * evidence that supports and weakens it and its playbooks; the causes ruled out and why; and
+ * the open questions, the most useful first. It depends only on the incident's facts
+ * (revision {@code factsRevision}), the rule base {@code ruleBaseVersion} and the knowledge
+ * base.
  */
 public record Diagnosis(long incidentId, String system, String ruleBaseVersion, int factsRevision,
-        List<Candidate> candidates, List<QuestionView> questions, List<String> symptoms, List<Failure> failures) {
+        List<Candidate> candidates, List<RuledOut> ruledOut, List<QuestionView> questions, List<String> symptoms,
+        List<Failure> failures) {
 
+    public static final String SUPPORTS = "supports";
+    public static final String WEAKENS = "weakens";
+
+    /** {@code prior}: the system's base rate for the cause, from the knowledge base (0 when none). */
     public record Candidate(int rank, String causeCode, String title, String category, double confidence,
-            String description, List<Evidence> evidence, List<PlaybookView> playbooks) {
+            double prior, String description, List<Evidence> evidence, List<PlaybookView> playbooks) {
     }
 
-    /** One rule's vote: the rule, the vote's weight and reason, and the facts the rule matched. */
-    public record Evidence(String rule, double vote, String reason, List<FactView> facts) {
+    /**
+     * One rule's vote: the rule, whether it {@code supports} or {@code weakens} the cause, what
+     * it says in plain words, the facts it matched; {@code group} is its evidence group,
+     * {@code vote} its value and {@code counted} whether it is the vote that counts in its
+     * group (the strongest); {@code inferred} when it rests only on symptoms inferred from an
+     * alert's words (counted at 60 %).
+     */
+    public record Evidence(String rule, String effect, String description, List<FactView> facts, String group,
+            double vote, boolean counted, boolean inferred) {
+    }
+
+    /**
+     * A cause that is not a candidate: raised by some rules and pushed out by counter-evidence,
+     * or a usual cause of the incident's categories that no rule raised; {@code reason} says
+     * which, {@code evidence} lists what pushed it out.
+     */
+    public record RuledOut(String causeCode, String title, String category, String reason, List<Evidence> evidence) {
     }
 
     /** A matched fact; for a derived fact, the rule and facts that derived it. */
@@ -32,8 +54,17 @@ public record Diagnosis(long incidentId, String system, String ruleBaseVersion, 
     public record Step(int position, String kind, String text) {
     }
 
+    /**
+     * An open question: {@code gain} is how much its answer is expected to sharpen the ranking
+     * (expected reduction of the ranking's entropy, in bits), {@code why} what it separates,
+     * {@code reason} why the rule asked it, {@code askedBy} that rule.
+     */
     public record QuestionView(String code, String text, String help, List<String> options, String reason,
-            String askedBy) {
+            String askedBy, double gain, String why) {
+
+        QuestionView ranked(double newGain, String newWhy) {
+            return new QuestionView(code, text, help, options, reason, askedBy, newGain, newWhy);
+        }
     }
 
     public record Failure(String rule, String error) {
@@ -41,5 +72,10 @@ public record Diagnosis(long incidentId, String system, String ruleBaseVersion, 
 
     public Candidate top() {
         return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    Diagnosis withQuestions(List<QuestionView> ranked) {
+        return new Diagnosis(incidentId, system, ruleBaseVersion, factsRevision, candidates, ruledOut, ranked,
+                symptoms, failures);
     }
 }

@@ -14,6 +14,7 @@ import com.saypro.triage.diagnosis.Diagnosis.Evidence;
 import com.saypro.triage.diagnosis.Diagnosis.FactView;
 import com.saypro.triage.diagnosis.Diagnosis.PlaybookView;
 import com.saypro.triage.diagnosis.Diagnosis.QuestionView;
+import com.saypro.triage.diagnosis.Diagnosis.RuledOut;
 import com.saypro.triage.diagnosis.EngineOutcome.Justification;
 import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.CandidateCause;
@@ -30,24 +31,44 @@ import com.saypro.triage.knowledge.KbQuestion;
 import com.saypro.triage.knowledge.Playbook;
 
 /**
- * Turns what the rules derived into a {@link Diagnosis}: combines the votes per cause, ranks
- * the causes, explains each with its evidence and adds titles, playbooks and question texts
- * from the knowledge base. Deterministic: the same outcome always gives the same diagnosis.
+ * Turns what the rules derived into a {@link Diagnosis}: scores each cause from its votes
+ * ({@link Confidence}: evidence groups, the system's prior, counter-evidence), ranks the
+ * candidates, explains each with what supports and what weakens it, lists the causes ruled
+ * out and why, and adds titles, playbooks and question texts from the knowledge base.
+ * Deterministic: the same outcome always gives the same diagnosis.
  */
 public final class DiagnosisAssembler {
 
     private static final int MAX_DERIVATION_DEPTH = 4;
     private static final int MAX_LISTED = 8;
+    /** A raised cause whose counter-evidence leaves it below this is ruled out, not a candidate. */
+    static final double RULED_OUT_BELOW = 0.2;
+    /** How many usual-but-unraised causes of the incident's categories are listed as ruled out. */
+    private static final int MAX_UNRAISED = 6;
 
     private final Map<String, Cause> causes;
     private final Map<String, Playbook> playbooks;
     private final Map<String, KbQuestion> questions;
+    private final Map<String, Double> priors;
+    private final Map<String, List<String>> rulesByCause;
 
     public DiagnosisAssembler(Map<String, Cause> causes, Map<String, Playbook> playbooks,
             Map<String, KbQuestion> questions) {
+        this(causes, playbooks, questions, Map.of(), Map.of());
+    }
+
+    /**
+     * {@code priors}: the system's base rate per cause code; {@code rulesByCause}: the names of
+     * the rules that declare they speak for each cause (to say what was looked for when a usual
+     * cause was not raised).
+     */
+    public DiagnosisAssembler(Map<String, Cause> causes, Map<String, Playbook> playbooks,
+            Map<String, KbQuestion> questions, Map<String, Double> priors, Map<String, List<String>> rulesByCause) {
         this.causes = causes;
         this.playbooks = playbooks;
         this.questions = questions;
+        this.priors = priors;
+        this.rulesByCause = rulesByCause;
     }
 
     public Diagnosis assemble(FactSet facts, int factsRevision, String ruleBaseVersion, EngineOutcome outcome) {
@@ -55,30 +76,53 @@ public final class DiagnosisAssembler {
         for (CandidateCause vote : outcome.votes()) {
             votesByCause.computeIfAbsent(vote.getCauseCode(), k -> new ArrayList<>()).add(vote);
         }
-        record Scored(String code, double confidence, List<CandidateCause> votes) {
+        record Scored(String code, Confidence.Score score, List<Evidence> evidence) {
         }
         List<Scored> scored = new ArrayList<>();
+        List<Scored> pushedOut = new ArrayList<>();
         votesByCause.forEach((code, votes) -> {
-            double confidence = Confidence.combine(votes.stream().map(CandidateCause::getConfidence).sorted().toList());
-            if (confidence > 0) {
-                scored.add(new Scored(code, confidence, votes));
+            List<Evidence> evidence = evidenceOf(votes, outcome);
+            List<Confidence.Vote> weighed = evidence.stream()
+                    .map(e -> new Confidence.Vote(e.vote(), e.group(), e.inferred())).toList();
+            Confidence.Score score = Confidence.score(weighed, priors.getOrDefault(code, 0.0));
+            if (!score.raised()) {
+                return;
+            }
+            boolean weakened = score.counter() < 1.0;
+            if (weakened && score.confidence() < RULED_OUT_BELOW) {
+                pushedOut.add(new Scored(code, score, evidence));
+            } else if (score.confidence() > 0) {
+                scored.add(new Scored(code, score, evidence));
             }
         });
-        scored.sort(Comparator.comparingDouble(Scored::confidence).reversed().thenComparing(Scored::code));
+        scored.sort(Comparator.comparingDouble((Scored s) -> s.score().confidence()).reversed()
+                .thenComparing(Scored::code));
 
         List<Candidate> candidates = new ArrayList<>();
         int rank = 1;
         for (Scored s : scored) {
             Cause cause = causes.get(s.code());
-            List<Evidence> evidence = s.votes().stream().map(v -> evidence(v, outcome))
-                    .sorted(Comparator.comparingDouble(Evidence::vote).reversed().thenComparing(Evidence::rule)
-                            .thenComparing(e -> e.facts().stream().map(FactView::summary).toList().toString()))
-                    .toList();
             candidates.add(new Candidate(rank++, s.code(), cause == null ? s.code() : cause.title(),
-                    cause == null ? null : cause.category().name(), s.confidence(),
-                    cause == null ? "This cause is not in the knowledge base." : cause.description(), evidence,
+                    cause == null ? null : cause.category().name(), s.score().confidence(),
+                    priors.getOrDefault(s.code(), 0.0),
+                    cause == null ? "This cause is not in the knowledge base." : cause.description(), s.evidence(),
                     playbooksFor(s.code(), cause, outcome)));
         }
+
+        List<RuledOut> ruledOut = new ArrayList<>();
+        pushedOut.sort(Comparator.comparing(Scored::code));
+        for (Scored s : pushedOut) {
+            Cause cause = causes.get(s.code());
+            List<Evidence> against = s.evidence().stream().filter(e -> e.effect().equals(Diagnosis.WEAKENS)).toList();
+            ruledOut.add(new RuledOut(s.code(), cause == null ? s.code() : cause.title(),
+                    cause == null ? null : cause.category().name(),
+                    "raised to " + percent(s.score().support()) + " by " + count(s.evidence().size() - against.size(),
+                            "rule") + ", then pushed down to " + percent(s.score().confidence()) + " by: "
+                            + String.join("; ", against.stream().filter(Evidence::counted)
+                                    .map(Evidence::description).toList()),
+                    against));
+        }
+        ruledOut.addAll(unraised(candidates, votesByCause.keySet()));
 
         Set<String> answered = new LinkedHashSet<>();
         facts.answers().forEach(a -> answered.add(a.getQuestion()));
@@ -88,15 +132,89 @@ public final class DiagnosisAssembler {
         List<Diagnosis.Failure> failures = outcome.failures().stream()
                 .map(f -> new Diagnosis.Failure(f.rule(), f.error())).toList();
         return new Diagnosis(facts.context().getIncidentId(), facts.context().getSystem(), ruleBaseVersion,
-                factsRevision, candidates, open, symptoms, failures);
+                factsRevision, candidates, ruledOut, open, symptoms, failures);
+    }
+
+    /**
+     * The usual causes of the categories the leading candidates belong to that no rule raised,
+     * with what the rules speaking for them looked for.
+     */
+    private List<RuledOut> unraised(List<Candidate> candidates, Set<String> voted) {
+        Set<String> categories = new LinkedHashSet<>();
+        candidates.stream().limit(3).map(Candidate::category).filter(java.util.Objects::nonNull)
+                .forEach(categories::add);
+        List<RuledOut> result = new ArrayList<>();
+        for (Cause cause : causes.values()) {
+            if (result.size() >= MAX_UNRAISED) {
+                break;
+            }
+            if (!categories.contains(cause.category().name()) || voted.contains(cause.code())) {
+                continue;
+            }
+            List<String> rules = rulesByCause.getOrDefault(cause.code(), List.of());
+            String reason = rules.isEmpty() ? "no evidence for it: no rule looks for this cause yet"
+                    : "no evidence for it: none of the " + count(rules.size(), "rule")
+                            + " that look for it matched this incident's signals (for example \""
+                            + String.join("\", \"", rules.stream().limit(2).toList()) + "\")";
+            result.add(new RuledOut(cause.code(), cause.title(), cause.category().name(), reason, List.of()));
+        }
+        return result;
+    }
+
+    /** Each vote as evidence, strongest first; in each group the strongest vote of each direction counts. */
+    private List<Evidence> evidenceOf(List<CandidateCause> votes, EngineOutcome outcome) {
+        List<Evidence> all = votes.stream().map(v -> evidence(v, outcome)).toList();
+        Map<String, Evidence> countedFor = new java.util.HashMap<>();
+        for (Evidence e : all) {
+            double weight = effective(e);
+            if (weight == 0) {
+                continue;
+            }
+            String key = (weight > 0 ? "+" : "-") + e.group();
+            countedFor.merge(key, e, (a, b) -> Math.abs(effective(b)) > Math.abs(effective(a)) ? b : a);
+        }
+        java.util.Set<Evidence> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        counted.addAll(countedFor.values());
+        return all.stream()
+                .map(e -> new Evidence(e.rule(), e.effect(), e.description(), e.facts(), e.group(), e.vote(),
+                        counted.contains(e), e.inferred()))
+                .sorted(Comparator.comparing((Evidence e) -> e.effect().equals(Diagnosis.SUPPORTS) ? 0 : 1)
+                        .thenComparing(Comparator.comparingDouble((Evidence e) -> Math.abs(e.vote())).reversed())
+                        .thenComparing(Evidence::rule)
+                        .thenComparing(e -> e.facts().stream().map(FactView::summary).toList().toString()))
+                .toList();
+    }
+
+    private static double effective(Evidence e) {
+        return e.inferred() && e.vote() > 0 ? e.vote() * Confidence.INFERRED_WEIGHT : e.vote();
     }
 
     private Evidence evidence(CandidateCause vote, EngineOutcome outcome) {
+        String effect = vote.getConfidence() < 0 ? Diagnosis.WEAKENS : Diagnosis.SUPPORTS;
         Justification j = outcome.justification(vote);
         if (j == null) {
-            return new Evidence("(unknown rule)", vote.getConfidence(), vote.getReason(), List.of());
+            return new Evidence("(unknown rule)", effect, vote.getReason(), List.of(), "(unknown rule)",
+                    vote.getConfidence(), true, false);
         }
-        return new Evidence(j.rule(), vote.getConfidence(), vote.getReason(), factViews(j.facts(), outcome, 0));
+        String description = !vote.getReason().isEmpty() ? vote.getReason()
+                : !j.explanation().isEmpty() ? j.explanation() : j.rule();
+        return new Evidence(j.rule(), effect, description, factViews(j.facts(), outcome, 0), j.group(),
+                vote.getConfidence(), true, restsOnInferredSymptomsOnly(j.facts()));
+    }
+
+    /** True when the matched facts include symptoms and every one of them was inferred from an alert's words. */
+    private static boolean restsOnInferredSymptomsOnly(List<Object> matched) {
+        List<Symptom> symptoms = flatten(matched).stream().filter(Symptom.class::isInstance).map(Symptom.class::cast)
+                .toList();
+        return !symptoms.isEmpty() && symptoms.stream().allMatch(Symptom::isInferred);
+    }
+
+    private static String percent(double value) {
+        return Math.round(value * 100) + "%";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private List<FactView> factViews(List<Object> matched, EngineOutcome outcome, int depth) {
@@ -175,7 +293,8 @@ public final class DiagnosisAssembler {
         KbQuestion kb = questions.get(q.getCode());
         Justification j = outcome.justification(q);
         return new QuestionView(q.getCode(), kb == null ? q.getCode() : kb.text(), kb == null ? "" : kb.help(),
-                kb == null ? List.of("yes", "no", "unknown") : kb.options(), q.getReason(), j == null ? null : j.rule());
+                kb == null ? List.of("yes", "no", "unknown") : kb.options(), q.getReason(), j == null ? null : j.rule(),
+                0, "");
     }
 
     private static boolean isDerived(Object fact) {

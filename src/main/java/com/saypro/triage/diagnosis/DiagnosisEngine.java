@@ -128,9 +128,10 @@ public final class DiagnosisEngine {
                     return;
                 }
                 Object object = event.getObject();
-                justifications.putIfAbsent(object,
-                        new Justification(match.getRule().getName(),
-                                match.getObjects().stream().filter(java.util.Objects::nonNull).toList()));
+                org.kie.api.definition.rule.Rule rule = match.getRule();
+                justifications.putIfAbsent(object, new Justification(rule.getName(),
+                        match.getObjects().stream().filter(java.util.Objects::nonNull).toList(),
+                        RuleMetadata.group(rule), RuleMetadata.explanation(rule)));
             }
         };
     }

@@ -34,16 +34,19 @@ public class DiagnosisService {
     private final RuleBase ruleBase;
     private final RuleBaseVersions versions;
     private final KnowledgeBase knowledge;
+    private final DiagnosisKnowledge diagnosisKnowledge;
     private final DiagnosisEngine engine = new DiagnosisEngine();
     private final Map<String, CompiledRuleBase> pastRuleBases = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<String>>> rulesByCause = new ConcurrentHashMap<>();
 
     public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
-            RuleBaseVersions versions, KnowledgeBase knowledge) {
+            RuleBaseVersions versions, KnowledgeBase knowledge, DiagnosisKnowledge diagnosisKnowledge) {
         this.jdbc = jdbc;
         this.loader = loader;
         this.ruleBase = ruleBase;
         this.versions = versions;
         this.knowledge = knowledge;
+        this.diagnosisKnowledge = diagnosisKnowledge;
     }
 
     /** The incident's diagnosis, computed now if its facts or the rule base changed since the last run. */
@@ -101,12 +104,41 @@ public class DiagnosisService {
         return done;
     }
 
-    /** A pure function of the facts, their revision and the rule base (plus the knowledge base's texts). */
+    /**
+     * A pure function of the facts, their revision and the rule base (plus the knowledge
+     * base's texts and the system's priors). The open questions are ranked by running the
+     * diagnosis once more per possible answer ({@link QuestionRanker}).
+     */
     public Diagnosis compute(CompiledRuleBase rules, FactSet facts, int factsRevision) {
-        EngineOutcome outcome = engine.run(rules.kieBase(), facts.all());
         DiagnosisAssembler assembler = new DiagnosisAssembler(knowledge.causes(), knowledge.playbooks(),
-                knowledge.questions());
-        return assembler.assemble(facts, factsRevision, rules.version(), outcome);
+                knowledge.questions(), diagnosisKnowledge.profile(facts.context().getSystem()).priors(),
+                rulesByCause(rules));
+        return compute(rules, facts, factsRevision, assembler, engine);
+    }
+
+    /** The diagnosis with a given assembler: what the corpus and benchmark tests call without a database. */
+    public static Diagnosis compute(CompiledRuleBase rules, FactSet facts, int factsRevision,
+            DiagnosisAssembler assembler, DiagnosisEngine engine) {
+        EngineOutcome outcome = engine.run(rules.kieBase(), facts.all());
+        Diagnosis diagnosis = assembler.assemble(facts, factsRevision, rules.version(), outcome);
+        return QuestionRanker.rank(diagnosis, (question, option) -> {
+            FactSet answered = facts.withAnswer(question, option);
+            return assembler.assemble(answered, factsRevision, rules.version(),
+                    engine.run(rules.kieBase(), answered.all())).candidates();
+        });
+    }
+
+    /** The names of the rules that declare, in their metadata, that they speak for each cause. */
+    public Map<String, List<String>> rulesByCause(CompiledRuleBase rules) {
+        return rulesByCause.computeIfAbsent(rules.version(), v -> rulesByCauseOf(rules));
+    }
+
+    public static Map<String, List<String>> rulesByCauseOf(CompiledRuleBase rules) {
+        Map<String, List<String>> byCause = new java.util.TreeMap<>();
+        rules.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(rule -> RuleMetadata.causes(rule)
+                .forEach(cause -> byCause.computeIfAbsent(cause, k -> new java.util.ArrayList<>()).add(rule.getName()))));
+        byCause.values().forEach(names -> names.sort(null));
+        return byCause;
     }
 
     /** A stored run and the same run computed again from its recorded facts and rule base version. */

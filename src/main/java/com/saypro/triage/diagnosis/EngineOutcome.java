@@ -16,8 +16,16 @@ public record EngineOutcome(List<CandidateCause> votes, List<Symptom> symptoms, 
         List<PlaybookRecommendation> recommendations, Map<Object, Justification> justifications,
         List<String> firedRules, List<RuleFailure> failures) {
 
-    /** The rule that inserted a derived fact, and the facts it matched. */
-    public record Justification(String rule, List<Object> facts) {
+    /**
+     * The rule that inserted a derived fact, the facts it matched, and from the rule's metadata
+     * its evidence {@code group} (the rule's name when it declares none) and its plain-words
+     * {@code explanation} (empty when it declares none).
+     */
+    public record Justification(String rule, List<Object> facts, String group, String explanation) {
+
+        public Justification(String rule, List<Object> facts) {
+            this(rule, facts, rule, "");
+        }
     }
 
     /** A rule whose action threw; the other rules went on. */

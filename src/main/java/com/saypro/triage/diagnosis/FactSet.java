@@ -4,27 +4,63 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.diagnosis.facts.AlertReading;
 import com.saypro.triage.diagnosis.facts.Answer;
 import com.saypro.triage.diagnosis.facts.ChangeEvent;
 import com.saypro.triage.diagnosis.facts.IncidentContext;
 import com.saypro.triage.diagnosis.facts.LogEvent;
+import com.saypro.triage.diagnosis.facts.LogFinding;
 import com.saypro.triage.diagnosis.facts.MetricSample;
+import com.saypro.triage.diagnosis.facts.SystemComponent;
+import com.saypro.triage.diagnosis.facts.SystemWorkflow;
 import com.saypro.triage.diagnosis.facts.TransactionTrace;
 
-/** Everything one diagnosis sees, in a fixed order (each list sorted by id). */
+/**
+ * Everything one diagnosis sees, in a fixed order (each list sorted by id): the signals and
+ * answers, and what Triage read from them with its knowledge before the rules run (recognised
+ * alerts, classified log lines, the system's workflows and components). Stored whole with
+ * every run, so a run replays exactly even after the knowledge changed.
+ */
 public record FactSet(IncidentContext context, List<Alert> alerts, List<MetricSample> metrics, List<LogEvent> logs,
-        List<TransactionTrace> traces, List<ChangeEvent> changes, List<Answer> answers) {
+        List<TransactionTrace> traces, List<ChangeEvent> changes, List<Answer> answers, List<AlertReading> readings,
+        List<LogFinding> findings, List<SystemWorkflow> workflows, List<SystemComponent> components) {
+
+    /** Signals and answers only, nothing read from them yet. */
+    public FactSet(IncidentContext context, List<Alert> alerts, List<MetricSample> metrics, List<LogEvent> logs,
+            List<TransactionTrace> traces, List<ChangeEvent> changes, List<Answer> answers) {
+        this(context, alerts, metrics, logs, traces, changes, answers, List.of(), List.of(), List.of(), List.of());
+    }
 
     /** The facts in the order they go into the session. */
     public List<Object> all() {
         List<Object> facts = new ArrayList<>();
         facts.add(context);
+        facts.addAll(workflows);
+        facts.addAll(components);
         facts.addAll(alerts);
+        facts.addAll(readings);
         facts.addAll(metrics);
         facts.addAll(logs);
+        facts.addAll(findings);
         facts.addAll(traces);
         facts.addAll(changes);
         facts.addAll(answers);
         return facts;
+    }
+
+    /** The same facts with {@code question} answered {@code value} (replacing an earlier answer to it). */
+    public FactSet withAnswer(String question, String value) {
+        List<Answer> changed = new ArrayList<>(answers.stream().filter(a -> !a.getQuestion().equals(question)).toList());
+        changed.add(new Answer(question, value));
+        changed.sort(java.util.Comparator.comparing(Answer::getQuestion));
+        return new FactSet(context, alerts, metrics, logs, traces, changes, List.copyOf(changed), readings, findings,
+                workflows, components);
+    }
+
+    /** The same signals with what was read from them replaced. */
+    public FactSet withReadings(List<AlertReading> newReadings, List<LogFinding> newFindings,
+            List<SystemWorkflow> newWorkflows, List<SystemComponent> newComponents, List<TransactionTrace> newTraces) {
+        return new FactSet(context, alerts, metrics, logs, newTraces, changes, answers, newReadings, newFindings,
+                newWorkflows, newComponents);
     }
 }

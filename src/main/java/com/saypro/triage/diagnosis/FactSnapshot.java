@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.diagnosis.facts.AlertReading;
 import com.saypro.triage.diagnosis.facts.Answer;
 import com.saypro.triage.diagnosis.facts.ChangeEvent;
 import com.saypro.triage.diagnosis.facts.IncidentContext;
 import com.saypro.triage.diagnosis.facts.LogEvent;
+import com.saypro.triage.diagnosis.facts.LogFinding;
 import com.saypro.triage.diagnosis.facts.MetricSample;
+import com.saypro.triage.diagnosis.facts.SystemComponent;
+import com.saypro.triage.diagnosis.facts.SystemWorkflow;
 import com.saypro.triage.diagnosis.facts.TransactionTrace;
 import com.saypro.triage.support.Json;
 
@@ -59,13 +63,26 @@ public final class FactSnapshot {
                 .put("system", t.getSystem()).put("transaction", t.getTransaction())
                 .put("durationMs", t.getDurationMs()).put("dbMs", t.getDbMs()).put("externalMs", t.getExternalMs())
                 .put("error", t.isError()).put("timestamp", str(t.getTimestamp()))
-                .put("minutesBeforeIncident", t.getMinutesBeforeIncident()));
+                .put("minutesBeforeIncident", t.getMinutesBeforeIncident()).put("workflow", t.getWorkflow()));
         array(root, "changes", facts.changes(), c2 -> Json.MAPPER.createObjectNode().put("id", c2.getId())
                 .put("system", c2.getSystem()).put("kind", c2.getKind()).put("description", c2.getDescription())
                 .put("version", c2.getVersion()).put("author", c2.getAuthor()).put("timestamp", str(c2.getTimestamp()))
                 .put("minutesBeforeIncident", c2.getMinutesBeforeIncident()));
         array(root, "answers", facts.answers(), a -> Json.MAPPER.createObjectNode().put("question", a.getQuestion())
                 .put("value", a.getValue()));
+        array(root, "readings", facts.readings(), r -> Json.MAPPER.createObjectNode().put("alertId", r.getAlertId())
+                .put("alertName", r.getAlertName()).put("system", r.getSystem()).put("component", r.getComponent())
+                .put("firing", r.isFiring()).put("critical", r.isCritical()).put("symptom", r.getSymptom())
+                .put("resource", r.getResource()).put("kind", r.getKind()).put("role", r.getRole())
+                .put("family", r.getFamily()).put("source", r.getSource()).put("basis", r.getBasis()));
+        array(root, "findings", facts.findings(), f -> Json.MAPPER.createObjectNode().put("logId", f.getLogId())
+                .put("system", f.getSystem()).put("component", f.getComponent()).put("kind", f.getKind())
+                .put("detail", f.getDetail()).put("excerpt", f.getExcerpt())
+                .put("minutesBeforeIncident", f.getMinutesBeforeIncident()));
+        array(root, "workflows", facts.workflows(), w -> Json.MAPPER.createObjectNode().put("system", w.getSystem())
+                .put("code", w.getCode()).put("kind", w.getKind()));
+        array(root, "components", facts.components(), c3 -> Json.MAPPER.createObjectNode()
+                .put("system", c3.getSystem()).put("name", c3.getName()).put("role", c3.getRole()));
         return Json.write(root);
     }
 
@@ -87,12 +104,24 @@ public final class FactSnapshot {
         List<TransactionTrace> traces = list(root, "traces", n -> new TransactionTrace(n.get("id").longValue(),
                 s(n, "system"), s(n, "transaction"), n.get("durationMs").longValue(), n.get("dbMs").longValue(),
                 n.get("externalMs").longValue(), n.get("error").booleanValue(), time(n, "timestamp"),
-                n.get("minutesBeforeIncident").longValue()));
+                n.get("minutesBeforeIncident").longValue(), s(n, "workflow")));
         List<ChangeEvent> changes = list(root, "changes", n -> new ChangeEvent(n.get("id").longValue(),
                 s(n, "system"), s(n, "kind"), s(n, "description"), s(n, "version"), s(n, "author"),
                 time(n, "timestamp"), n.get("minutesBeforeIncident").longValue()));
         List<Answer> answers = list(root, "answers", n -> new Answer(s(n, "question"), s(n, "value")));
-        return new FactSet(context, alerts, metrics, logs, traces, changes, answers);
+        List<AlertReading> readings = list(root, "readings", n -> new AlertReading(n.get("alertId").longValue(),
+                s(n, "alertName"), s(n, "system"), s(n, "component"), n.get("firing").booleanValue(),
+                n.get("critical").booleanValue(), s(n, "symptom"), s(n, "resource"), s(n, "kind"), s(n, "role"),
+                s(n, "family"), s(n, "source"), s(n, "basis")));
+        List<LogFinding> findings = list(root, "findings", n -> new LogFinding(n.get("logId").longValue(),
+                s(n, "system"), s(n, "component"), s(n, "kind"), s(n, "detail"), s(n, "excerpt"),
+                n.get("minutesBeforeIncident").longValue()));
+        List<SystemWorkflow> workflows = list(root, "workflows", n -> new SystemWorkflow(s(n, "system"),
+                s(n, "code"), s(n, "kind")));
+        List<SystemComponent> components = list(root, "components", n -> new SystemComponent(s(n, "system"),
+                s(n, "name"), s(n, "role")));
+        return new FactSet(context, alerts, metrics, logs, traces, changes, answers, readings, findings, workflows,
+                components);
     }
 
     private static <T> void array(ObjectNode root, String name, List<T> items, Function<T, JsonNode> write) {

@@ -33,9 +33,11 @@ public class IncidentFactsLoader {
     static final int MAX_PER_KIND = 2_000;
 
     private final JdbcTemplate jdbc;
+    private final DiagnosisKnowledge knowledge;
 
-    public IncidentFactsLoader(JdbcTemplate jdbc) {
+    public IncidentFactsLoader(JdbcTemplate jdbc, DiagnosisKnowledge knowledge) {
         this.jdbc = jdbc;
+        this.knowledge = knowledge;
     }
 
     public record Loaded(FactSet facts, int factsRevision) {
@@ -106,7 +108,8 @@ public class IncidentFactsLoader {
         }, incidentId);
         List<Answer> answers = latest.values().stream()
                 .sorted(java.util.Comparator.comparing(Answer::getQuestion)).toList();
-        return new Loaded(new FactSet(context, alerts, metrics, logs, traces, changes, answers), (int) row[4]);
+        FactSet signals = new FactSet(context, alerts, metrics, logs, traces, changes, answers);
+        return new Loaded(knowledge.reader().read(signals, knowledge.profile(system)), (int) row[4]);
     }
 
     private static long minutes(Instant at, Instant openedAt) {
