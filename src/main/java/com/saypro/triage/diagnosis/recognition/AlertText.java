@@ -122,7 +122,8 @@ final class AlertText {
             }
             labelKeys.add(key);
             if (STATUS_LABELS.contains(key.toLowerCase(Locale.ROOT))) {
-                for (String alternative : m.group(3).toLowerCase(Locale.ROOT).split("\\|")) {
+                String value = m.group(3).toLowerCase(Locale.ROOT).replace("(", "").replace(")", "");
+                for (String alternative : value.split("\\|")) {
                     Matcher c = STATUS_CLASS.matcher(alternative);
                     if (c.matches()) {
                         statusClasses.put(m.group(), c.group(1) + "xx");

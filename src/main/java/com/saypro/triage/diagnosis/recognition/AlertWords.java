@@ -153,7 +153,9 @@ public final class AlertWords {
         }
 
         private List<Evidence> words(String source, List<String> words, String shownAs, boolean sentence) {
-            seen.addAll(words);
+            if (!ANNOTATIONS.contains(source)) {
+                seen.addAll(words);
+            }
             double weight = dictionary.weight(source);
             List<Evidence> found = new ArrayList<>();
             int negatedUntil = -1;
@@ -189,15 +191,22 @@ public final class AlertWords {
                     if (negated && (meaning.aspect() == Aspect.KIND || meaning.aspect() == Aspect.CALM)) {
                         continue;
                     }
+                    double factor = meaning.weak() && !source.equals("name") ? WordDictionary.WEAK_OUTSIDE_NAME : 1;
                     found.add(new Evidence(source, shownAs == null ? "\"" + phrase + "\"" : shownAs,
-                            meaning.aspect(), meaning.value(), weight * meaning.weight() + bonus));
+                            meaning.aspect(), meaning.value(), weight * meaning.weight() * factor + bonus));
                 }
                 i += length;
             }
             List<Evidence> calm = found.stream().filter(e -> e.aspect() == Aspect.CALM).toList();
-            found.stream()
-                    .filter(e -> calm.isEmpty() || source.equals("name") || e.aspect() != Aspect.KIND)
-                    .forEach(this::add);
+            if (source.equals("name") && !calm.isEmpty()
+                    && !calm.equals(found.subList(found.size() - calm.size(), found.size()))) {
+                // a calm word followed by other dictionary words describes them ("HealthyNodes"
+                // counts nodes), it does not say the alert is fine
+                found.removeAll(calm);
+                calm = List.of();
+            }
+            boolean calmText = !calm.isEmpty() && !source.equals("name");
+            found.stream().filter(e -> !calmText || e.aspect() != Aspect.KIND).forEach(this::add);
             return calm;
         }
 
@@ -267,11 +276,15 @@ public final class AlertWords {
          */
         private List<Choice> choices(List<Map.Entry<String, Double>> resources, List<Map.Entry<String, Double>> kinds) {
             List<Choice> choices = new ArrayList<>();
+            double topKind = kinds.isEmpty() ? 0 : kinds.get(0).getValue();
             for (Map.Entry<String, Double> kind : kinds) {
+                if (kind.getValue() < topKind / 2) {
+                    continue; // a kind far behind the best one is not what the alert is about
+                }
                 if (resources.isEmpty()) {
                     String assumed = dictionary.file.assumed() == null ? null
                             : dictionary.file.assumed().get(kind.getKey());
-                    if (assumed != null) {
+                    if (assumed != null && kind.getValue() >= 2 * dictionary.minimum() - 1e-9) {
                         choices.add(new Choice(assumed, kind.getKey(), kind.getValue() + 0.001));
                     }
                     choices.add(new Choice("", kind.getKey(), kind.getValue()));

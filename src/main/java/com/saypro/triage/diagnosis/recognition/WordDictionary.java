@@ -34,6 +34,8 @@ final class WordDictionary {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final double WEAK = 0.5;
+    /** Weak words outside the name count half as much again. */
+    static final double WEAK_OUTSIDE_NAME = 0.5;
 
     /** The file as written. */
     record File(Map<String, Double> weights, Double minimum, Map<String, Group> resources,
@@ -49,12 +51,14 @@ final class WordDictionary {
     }
 
     /** One row of the resource + kind -> symptom table. */
-    record Row(String resource, String kind, String role, List<String> words, String symptom) {
+    record Row(String resource, String kind, String role, List<String> words, List<String> unless,
+            String symptom) {
 
         boolean fits(String resource, String kind, String role, Set<String> seen) {
             return ("any".equals(this.resource) || this.resource.equals(resource)) && this.kind.equals(kind)
                     && (this.role == null || this.role.equals(role))
-                    && (words == null || words.stream().anyMatch(seen::contains));
+                    && (words == null || words.stream().anyMatch(seen::contains))
+                    && (unless == null || unless.stream().noneMatch(seen::contains));
         }
     }
 
@@ -62,6 +66,10 @@ final class WordDictionary {
 
     /** What a word or phrase means: an aspect, its value (resource, kind or role) and weight. */
     record Meaning(Aspect aspect, String value, double weight) {
+
+        boolean weak() {
+            return weight < 1;
+        }
     }
 
     final File file;

@@ -246,6 +246,28 @@ class AlertWordsTests {
         assertSymptom(alert("CheckoutServiceNotHealthy"), "SERVICE_DOWN");
     }
 
+    @Test
+    void shouldNotReadACalmWordThatDescribesTheNextWordAsCalm() {
+        assertThat(infer(alert("SearchHealthyDataNodes"))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepCrashLoopingWhenTheSummarySaysRestarted() {
+        assertSymptom(alert("LedgerServiceCrashLooping").annotation("summary", "The service restarted 6 times"),
+                "CRASH_LOOPING");
+    }
+
+    @Test
+    void shouldReadClientAndServerStatusClassesTogetherAsHighErrorRate() {
+        assertSymptom(alert("ApiCallsFailing").annotation("generatorURL",
+                generatorUrl("sum(rate(rest_client_requests_total{code=~\"(4|5)..\"}[5m])) > 0.1")), "HIGH_ERROR_RATE");
+    }
+
+    @Test
+    void shouldNotFallBackToAKindFarBehindTheBestOne() {
+        assertThat(infer(alert("IngestPartitionLagCritical").annotation("summary", "Ingestion is delayed"))).isEmpty();
+    }
+
     // --- not enough words: no reading ------------------------------------------------------------
 
     @Test
