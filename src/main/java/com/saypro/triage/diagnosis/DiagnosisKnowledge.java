@@ -3,12 +3,12 @@ package com.saypro.triage.diagnosis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.saypro.triage.diagnosis.recognition.AlertCatalog;
+import com.saypro.triage.diagnosis.recognition.AlertWords;
 import com.saypro.triage.diagnosis.recognition.SignalReader;
 
 /**
@@ -23,7 +23,8 @@ public class DiagnosisKnowledge {
 
     public DiagnosisKnowledge(@Value("${triage.kb-seed-dir:}") String configuredDir) {
         Path dir = seedDirectory(configuredDir);
-        this.reader = new SignalReader(AlertCatalog.load(dir), alert -> Optional.empty(), log -> List.of());
+        AlertWords words = AlertWords.load(dir);
+        this.reader = new SignalReader(AlertCatalog.load(dir), words::infer, log -> List.of());
     }
 
     public SignalReader reader() {

@@ -173,7 +173,7 @@ final class SignalParser {
             }
             Fields f = new Fields(item, path, errors);
             Map<String, String> labels = f.stringMap("labels");
-            Map<String, String> annotations = f.stringMap("annotations");
+            Map<String, String> annotations = withGeneratorUrl(f.stringMap("annotations"), item.get("generatorURL"));
             String name = label(f, labels, "alertname", true);
             String component = label(f, labels, "component", false);
             String system = systemFromLabels(labels);
@@ -225,6 +225,24 @@ final class SignalParser {
     }
 
     /** Derived from name, system and labels when the sender gives none. */
+    /** Longest generator URL kept; a longer one is dropped rather than failing the alert. */
+    static final int MAX_GENERATOR_URL = 4000;
+
+    /**
+     * Alertmanager and Grafana send the link to the alert's query as {@code generatorURL};
+     * it is kept as an annotation of that name, because the query's metric names help to
+     * recognise alerts that the alert catalog does not know.
+     */
+    private static Map<String, String> withGeneratorUrl(Map<String, String> annotations, JsonNode url) {
+        if (annotations == null || url == null || !url.isString() || url.asString().isBlank()
+                || url.asString().length() > MAX_GENERATOR_URL || annotations.containsKey("generatorURL")) {
+            return annotations;
+        }
+        Map<String, String> withUrl = new java.util.LinkedHashMap<>(annotations);
+        withUrl.put("generatorURL", url.asString());
+        return withUrl;
+    }
+
     static String fingerprint(String name, String system, Map<String, String> labels) {
         StringBuilder text = new StringBuilder(name).append('\n').append(system);
         new TreeMap<>(labels).forEach((k, v) -> text.append('\n').append(k).append('=').append(v));
