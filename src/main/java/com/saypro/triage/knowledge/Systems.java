@@ -14,11 +14,8 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.saypro.triage.support.Times;
 
@@ -40,17 +37,11 @@ public class Systems {
     private static final int MAX_REMEMBERED_NAMES = 10_000;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate reading;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot current;
 
-    public Systems(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public Systems(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.reading = new TransactionTemplate(transactions);
-        // Read committed systems in a transaction of their own, never through the snapshot (or
-        // the uncommitted rows) of the ingestion transaction that happens to ask.
-        this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.reading.setReadOnly(true);
     }
 
     public Optional<KbSystem> system(String code) {
@@ -111,16 +102,24 @@ public class Systems {
 
     /** The systems changed: read them again once the current transaction (if any) has committed. */
     void refreshAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            invalidate();
+            return;
+        }
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        // Marks the transaction as one that changed systems: what it reads of them is not for others.
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Systems.this);
+                if (status == STATUS_COMMITTED) {
                     invalidate();
                 }
-            });
-        } else {
-            invalidate();
-        }
+            }
+        });
     }
 
     private void invalidate() {
@@ -128,14 +127,22 @@ public class Systems {
         current = null;
     }
 
+    /**
+     * The systems as last read, or read now. Reading goes through the caller's transaction (a
+     * second connection per request could drain the pool under load); a transaction that
+     * changed systems itself reads them for itself only, since it may still roll back.
+     */
     private Snapshot snapshot() {
         long wanted = generation.get();
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return load(wanted);
+        }
         Snapshot snapshot = current;
         if (snapshot != null && snapshot.generation == wanted) {
             return snapshot;
         }
         // A snapshot read while a change commits carries the older generation and is read again.
-        snapshot = reading.execute(status -> load(wanted));
+        snapshot = load(wanted);
         current = snapshot;
         return snapshot;
     }
