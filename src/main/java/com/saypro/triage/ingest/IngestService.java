@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,6 +26,7 @@ import com.saypro.triage.ingest.Incoming.ChangeIn;
 import com.saypro.triage.ingest.Incoming.LogIn;
 import com.saypro.triage.ingest.Incoming.MetricIn;
 import com.saypro.triage.ingest.Incoming.TraceIn;
+import com.saypro.triage.knowledge.Systems;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
 
@@ -37,18 +41,35 @@ public class IngestService {
 
     private final JdbcTemplate jdbc;
     private final IncidentOpener incidents;
+    private final Systems systems;
 
-    public IngestService(JdbcTemplate jdbc, IncidentOpener incidents) {
+    public IngestService(JdbcTemplate jdbc, IncidentOpener incidents, Systems systems) {
         this.jdbc = jdbc;
         this.incidents = incidents;
+        this.systems = systems;
+    }
+
+    /**
+     * Each signal's system as its code ({@code RMS}, {@code saypro-rms-prod} and {@code rms}
+     * are one system), first thing in the transaction: a system seen for the first time is
+     * created with the signals, or not at all.
+     */
+    private <T> List<T> resolveSystems(List<T> signals, Function<T, String> system, BiFunction<T, String, T> with) {
+        Map<String, String> codes = systems.resolveAll(signals.stream().map(system).collect(Collectors.toSet()));
+        List<T> resolved = new ArrayList<>(signals.size());
+        for (T signal : signals) {
+            resolved.add(with.apply(signal, codes.get(system.apply(signal))));
+        }
+        return resolved;
     }
 
     private record Stored(long id, Long incidentId, String status) {
     }
 
     @Transactional
-    public IngestSummary storeAlerts(List<AlertIn> alerts) {
+    public IngestSummary storeAlerts(List<AlertIn> received) {
         Instant now = Times.now();
+        List<AlertIn> alerts = resolveSystems(received, AlertIn::system, AlertIn::withSystem);
         Known known = knownAlerts(alerts);
         List<AlertIn> toInsert = new ArrayList<>();
         Map<Long, Integer> duplicateCounts = new LinkedHashMap<>();
@@ -151,8 +172,9 @@ public class IngestService {
     }
 
     @Transactional
-    public IngestSummary storeMetrics(List<MetricIn> metrics) {
+    public IngestSummary storeMetrics(List<MetricIn> received) {
         Instant now = Times.now();
+        List<MetricIn> metrics = resolveSystems(received, MetricIn::system, MetricIn::withSystem);
         jdbc.batchUpdate("INSERT INTO metric_sample (system_name, component, metric, metric_value, unit, labels,"
                 + " occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", metrics, 1000, (ps, m) -> {
                     ps.setString(1, m.system());
@@ -168,8 +190,9 @@ public class IngestService {
     }
 
     @Transactional
-    public IngestSummary storeLogs(List<LogIn> logs) {
+    public IngestSummary storeLogs(List<LogIn> received) {
         Instant now = Times.now();
+        List<LogIn> logs = resolveSystems(received, LogIn::system, LogIn::withSystem);
         jdbc.batchUpdate("INSERT INTO log_event (system_name, component, level, message, logger, occurred_at,"
                 + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", logs, 1000, (ps, l) -> {
                     ps.setString(1, l.system());
@@ -184,8 +207,9 @@ public class IngestService {
     }
 
     @Transactional
-    public IngestSummary storeTraces(List<TraceIn> traces) {
+    public IngestSummary storeTraces(List<TraceIn> received) {
         Instant now = Times.now();
+        List<TraceIn> traces = resolveSystems(received, TraceIn::system, TraceIn::withSystem);
         jdbc.batchUpdate("INSERT INTO transaction_trace (system_name, transaction_name, duration_ms, db_ms,"
                 + " external_ms, failed, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", traces, 1000,
                 (ps, t) -> {
@@ -202,8 +226,9 @@ public class IngestService {
     }
 
     @Transactional
-    public IngestSummary storeChanges(List<ChangeIn> changes) {
+    public IngestSummary storeChanges(List<ChangeIn> received) {
         Instant now = Times.now();
+        List<ChangeIn> changes = resolveSystems(received, ChangeIn::system, ChangeIn::withSystem);
         jdbc.batchUpdate("INSERT INTO change_event (system_name, kind, description, version, author, occurred_at,"
                 + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", changes, 1000, (ps, c) -> {
                     ps.setString(1, c.system());

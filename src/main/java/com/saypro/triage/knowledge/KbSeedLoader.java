@@ -7,10 +7,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,13 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 import com.saypro.triage.knowledge.KbSeed.SeedCause;
 import com.saypro.triage.knowledge.KbSeed.SeedPlaybook;
 import com.saypro.triage.knowledge.KbSeed.SeedQuestion;
+import com.saypro.triage.knowledge.SystemsSeed.SeedSystem;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
 
 /**
- * Applies kb-seed/ to the database, idempotently: a new entry is inserted, an entry whose
- * seed text changed is updated, an unchanged one is left alone, and an entry made or edited
- * in Triage itself (origin LOCAL) is never overwritten. All in one transaction.
+ * Applies kb-seed/ (causes, playbooks, questions, systems) to the database, idempotently: a
+ * new entry is inserted, an entry whose seed text changed is updated, an unchanged one is
+ * left alone, and an entry made or edited in Triage itself (origin LOCAL) is never
+ * overwritten. All in one transaction.
  */
 @Component
 public class KbSeedLoader {
@@ -35,10 +40,18 @@ public class KbSeedLoader {
 
     private final JdbcClient jdbc;
     private final String configuredDir;
+    private final Systems systems;
 
-    public KbSeedLoader(JdbcClient jdbc, @Value("${triage.kb-seed-dir:}") String configuredDir) {
+    @Autowired
+    public KbSeedLoader(JdbcClient jdbc, @Value("${triage.kb-seed-dir:}") String configuredDir, Systems systems) {
         this.jdbc = jdbc;
         this.configuredDir = configuredDir;
+        this.systems = systems;
+    }
+
+    /** A loader whose changes to systems no {@link Systems} cache needs to hear of. */
+    public KbSeedLoader(JdbcClient jdbc, String configuredDir) {
+        this(jdbc, configuredDir, null);
     }
 
     /** What one application of the seed did. */
@@ -49,6 +62,8 @@ public class KbSeedLoader {
     public Outcome load() {
         Path dir = seedDirectory();
         KbSeed seed = KbSeedReader.read(dir);
+        List<SeedSystem> seedSystems = SystemsSeed.read(dir,
+                seed.causes().stream().map(SeedCause::code).collect(Collectors.toSet()));
         // One node at a time: the others wait here, then find the seed applied.
         jdbc.sql("SELECT name FROM app_lock WHERE name = 'kb-seed' FOR UPDATE").query(String.class).list();
         Counter counter = new Counter();
@@ -62,11 +77,15 @@ public class KbSeedLoader {
         for (SeedQuestion question : seed.questions()) {
             applyQuestion(question, now, counter);
         }
+        new SystemsSeedWriter(jdbc).apply(seedSystems, now).forEach(counter::count);
+        if (systems != null) {
+            systems.refreshAfterCommit();
+        }
         Outcome outcome = new Outcome(counter.inserted, counter.updated, counter.unchanged, counter.keptLocal);
-        log.info("Knowledge-base seed from {}: {} causes, {} playbooks, {} questions ({} inserted, {} updated, "
-                + "{} unchanged, {} kept as edited locally)", dir == null ? "classpath:kb-seed" : dir,
-                seed.causes().size(), seed.playbooks().size(), seed.questions().size(), outcome.inserted(),
-                outcome.updated(), outcome.unchanged(), outcome.keptLocal());
+        log.info("Knowledge-base seed from {}: {} causes, {} playbooks, {} questions, {} systems ({} inserted, "
+                + "{} updated, {} unchanged, {} kept as edited locally)", dir == null ? "classpath:kb-seed" : dir,
+                seed.causes().size(), seed.playbooks().size(), seed.questions().size(), seedSystems.size(),
+                outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.keptLocal());
         return outcome;
     }
 
@@ -161,7 +180,7 @@ public class KbSeedLoader {
         return hash.equals(row.get()[1]) ? "unchanged" : "changed";
     }
 
-    private static String hash(Object entry) {
+    static String hash(Object entry) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.write(entry).getBytes(StandardCharsets.UTF_8));

@@ -23,12 +23,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads and checks kb-seed/causes.yaml, playbooks.yaml and questions.yaml. */
+/** Reads and checks kb-seed/causes.yaml, playbooks.yaml and questions.yaml ({@link SystemsSeed} reads systems.yaml). */
 final class KbSeedReader {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    static final List<String> FILES = List.of("causes.yaml", "playbooks.yaml", "questions.yaml");
+    static final List<String> FILES = List.of("causes.yaml", "playbooks.yaml", "questions.yaml", "systems.yaml");
 
     private KbSeedReader() {
     }
@@ -43,7 +43,14 @@ final class KbSeedReader {
         return seed;
     }
 
-    private static <T> List<T> list(Path dir, String file, String key, Class<T> type) {
+    /** Like {@link #list}, but a file that is not there holds no entries. */
+    static <T> List<T> optionalList(Path dir, String file, String key, Class<T> type) {
+        boolean present = dir == null ? new ClassPathResource("kb-seed/" + file).exists()
+                : Files.isRegularFile(dir.resolve(file));
+        return present ? list(dir, file, key, type) : List.of();
+    }
+
+    static <T> List<T> list(Path dir, String file, String key, Class<T> type) {
         String where = dir == null ? "classpath:kb-seed/" + file : dir.resolve(file).toString();
         try (InputStream in = dir == null ? new ClassPathResource("kb-seed/" + file).getInputStream()
                 : Files.newInputStream(dir.resolve(file))) {
