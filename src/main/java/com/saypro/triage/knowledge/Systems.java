@@ -44,6 +44,17 @@ public class Systems {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The systems a seed folder describes (the jar's copy when {@code seedDir} is null), read
+     * without a database: for tools and tests that diagnose without one.
+     */
+    public static List<KbSystem> fromSeed(java.nio.file.Path seedDir) {
+        return SystemsSeed.read(seedDir, null).stream().map(s -> new KbSystem(s.code(), s.name(), SEED, s.aliases(),
+                s.aliasPatterns(), s.components().stream().map(c -> new KbSystem.Component(c.name(), c.role())).toList(),
+                s.workflows().stream().map(w -> new KbSystem.Workflow(w.code(), w.kind(), w.transactions())).toList(),
+                s.priors())).toList();
+    }
+
     public Optional<KbSystem> system(String code) {
         return Optional.ofNullable(snapshot().byCode.get(code));
     }

@@ -115,7 +115,7 @@ final class SystemsSeed {
                 }
             }
             system.priors().forEach((cause, prior) -> {
-                if (!causeCodes.contains(cause)) {
+                if (causeCodes != null && !causeCodes.contains(cause)) {
                     problems.add(at + ": prior for cause " + cause + ", which is not in causes.yaml");
                 }
                 if (prior == null || !(prior >= 0 && prior <= MAX_PRIOR)) {

@@ -61,8 +61,17 @@ public final class DiagnosisHarness {
     }
 
     public static DiagnosisHarness seeded() {
-        CompiledRuleBase rules = new RuleBaseCompiler().compile("rules", RuleFiles.fromDirectory(Path.of("rules")));
-        return new DiagnosisHarness(rules, new DiagnosisKnowledge(Path.of("kb-seed").toAbsolutePath().toString()));
+        return new DiagnosisHarness(compiledRules(), DiagnosisKnowledge.fromSeed(Path.of("kb-seed").toAbsolutePath()));
+    }
+
+    /** As {@link #seeded()}, but every alert is read from its words alone, as if the catalog were empty. */
+    public static DiagnosisHarness wordsOnly() {
+        return new DiagnosisHarness(compiledRules(),
+                DiagnosisKnowledge.fromSeed(Path.of("kb-seed").toAbsolutePath(), false));
+    }
+
+    private static CompiledRuleBase compiledRules() {
+        return new RuleBaseCompiler().compile("rules", RuleFiles.fromDirectory(Path.of("rules")));
     }
 
     public Map<String, Cause> causes() {
