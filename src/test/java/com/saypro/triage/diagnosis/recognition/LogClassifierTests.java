@@ -284,7 +284,17 @@ class LogClassifierTests {
                 line("INFO", "GET /actuator/health -> 200 (2 ms)"),
                 line("INFO", "Nightly report: 0 errors, no errors in the last hour, error_rate=0"),
                 line("INFO", "TLS certificate for lms.example.org renewed, valid until 2026-05-11"),
-                line("INFO", "Royalty run 2026-11 started: 48213 statements to process (last month: 21877)"));
+                line("INFO", "Royalty run 2026-11 started: 48213 statements to process (last month: 21877)"),
+                line("INFO", "Cache hit ratio 0.503 after 403 requests"),
+                line("WARN", "Disk usage 91% on /var, no space issues expected"),
+                line("ERROR", "Error 403: Forbidden", "ACCESS_DENIED"),
+                line("ERROR", "AxiosError: Request failed with status code 503", "UPSTREAM_ERROR"),
+                line("ERROR", "dial tcp 10.0.3.3:6379: connect: connection refused", "CONNECTION_REFUSED"),
+                line("ERROR", "[2026-02-11 08:14:03] production.ERROR: SQLSTATE[HY000] [2002] Connection refused (SQL: select * from users where id = 4)",
+                        "DB_CONNECTION_ERROR"),
+                line("ERROR", "io.netty.channel.ConnectTimeoutException: connection timed out: payments/10.0.5.5:443", "NETWORK_TIMEOUT"),
+                line("WARN", "io.jsonwebtoken.security.SignatureException: JWT signature does not match locally computed signature.",
+                        "AUTHENTICATION_FAILED"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
