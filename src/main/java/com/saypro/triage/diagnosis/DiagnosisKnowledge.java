@@ -16,6 +16,7 @@ import com.saypro.triage.diagnosis.facts.SystemComponent;
 import com.saypro.triage.diagnosis.facts.SystemWorkflow;
 import com.saypro.triage.diagnosis.recognition.AlertCatalog;
 import com.saypro.triage.diagnosis.recognition.AlertWords;
+import com.saypro.triage.diagnosis.recognition.LogClassifier;
 import com.saypro.triage.diagnosis.recognition.SignalReader;
 import com.saypro.triage.knowledge.KbSystem;
 import com.saypro.triage.knowledge.Systems;
@@ -58,7 +59,7 @@ public class DiagnosisKnowledge {
     private DiagnosisKnowledge(Path dir, Function<String, Optional<KbSystem>> systems, boolean withCatalog) {
         this.reader = new SignalReader(withCatalog ? AlertCatalog.load(dir) : AlertCatalog.empty(),
                 AlertWords.load(dir)::infer,
-                log -> List.of());
+                LogClassifier.standard()::classify);
         this.systems = systems;
     }
 

@@ -47,4 +47,13 @@ class RequestsTest extends RuleFileTestSupport {
         fire();
         assertThat(votes()).isEmpty();
     }
+
+    @Test
+    void shouldLeaveSlowOrFailingBusinessWorkflowsToTheWorkflowRules() {
+        insert(new Symptom("SLOW_RESPONSE", "shop", "POST /api/orders", "trace took 30 s"),
+                new Symptom("HIGH_ERROR_RATE", "shop", "api", "5xx ratio 12%"),
+                new Symptom("WORKFLOW_FAILING", "shop", "checkout", "success rate 12%"));
+        fire();
+        assertThat(votes()).isEmpty();
+    }
 }
