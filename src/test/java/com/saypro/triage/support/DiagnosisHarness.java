@@ -74,6 +74,13 @@ public final class DiagnosisHarness {
         return new RuleBaseCompiler().compile("rules", RuleFiles.fromDirectory(Path.of("rules")));
     }
 
+    /** The DRL package (the folder under rules/) a rule lives in. */
+    public String packageOf(String ruleName) {
+        return rules.kieBase().getKiePackages().stream()
+                .filter(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(ruleName)))
+                .map(org.kie.api.definition.KiePackage::getName).findFirst().orElse("");
+    }
+
     public Map<String, Cause> causes() {
         return causes;
     }
