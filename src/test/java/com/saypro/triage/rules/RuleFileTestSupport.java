@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,20 +18,32 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import com.saypro.triage.diagnosis.Confidence;
+import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.CandidateCause;
 import com.saypro.triage.diagnosis.facts.PlaybookRecommendation;
 import com.saypro.triage.diagnosis.facts.Question;
 import com.saypro.triage.diagnosis.facts.Symptom;
+import com.saypro.triage.diagnosis.recognition.AlertCatalog;
 
 /**
  * Base for the one-test-class-per-DRL-file tests: builds a KieBase from the named file(s)
  * under {@code rules/} with the production compiler, records which rules fired, and gives
  * access to what the rules derived.
+ *
+ * <p>Alerts reach the rules as Triage reads them: the session always holds
+ * {@code alerts/Recognition.drl}, and inserting an {@link Alert} also inserts the reading the
+ * alert catalog ({@code kb-seed/alerts/}) makes of it, when the catalog knows the alert.
  */
 public abstract class RuleFileTestSupport {
 
     /** The project's rule directory, as the tests run from the project root. */
     public static final Path RULES_DIR = Path.of("rules");
+
+    /** The rules that turn alert readings into symptoms, part of every test's rule base. */
+    public static final String RECOGNITION_RULES = "alerts/Recognition.drl";
+
+    /** The project's alert catalog, read once. */
+    protected static final AlertCatalog CATALOG = AlertCatalog.load(Path.of("kb-seed").toAbsolutePath());
 
     protected KieSession session;
     protected final List<String> firedRules = new ArrayList<>();
@@ -42,7 +53,11 @@ public abstract class RuleFileTestSupport {
 
     @BeforeEach
     void buildSessionFromRuleFiles() {
-        List<RuleSource> sources = ruleFiles().stream().map(RuleFileTestSupport::read).toList();
+        List<String> files = new ArrayList<>(ruleFiles());
+        if (!files.contains(RECOGNITION_RULES)) {
+            files.add(RECOGNITION_RULES);
+        }
+        List<RuleSource> sources = files.stream().map(RuleFileTestSupport::read).toList();
         CompiledRuleBase ruleBase = new RuleBaseCompiler().compile("test", sources);
         session = ruleBase.kieBase().newKieSession();
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -68,8 +83,14 @@ public abstract class RuleFileTestSupport {
         }
     }
 
+    /** Inserts the facts; an alert comes with the catalog's reading of it. */
     protected void insert(Object... facts) {
-        Arrays.stream(facts).forEach(session::insert);
+        for (Object fact : facts) {
+            session.insert(fact);
+            if (fact instanceof Alert alert) {
+                CATALOG.read(alert).ifPresent(session::insert);
+            }
+        }
     }
 
     protected int fire() {

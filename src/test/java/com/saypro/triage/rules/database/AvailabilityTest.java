@@ -47,48 +47,37 @@ class AvailabilityTest extends RuleFileTestSupport {
         insert(alert("MysqlDown", "rms", "job", "mysqld"));
         fire();
 
-        assertFired("Database exporter down alert shows the database down",
+        assertFired("Firing alert recognised from the catalog shows its symptom",
                 "Database reported down by monitoring suggests database down");
         assertThat(symptomCodes()).containsExactly("DB_DOWN");
         assertThat(rankedCauses()).containsExactly("DATABASE_DOWN");
         assertThat(confidence("DATABASE_DOWN")).isGreaterThanOrEqualTo(0.6);
         assertThat(questionCodes()).containsExactly("DB_REACHABLE");
-        // alert + symptom + vote + question
-        assertThat(workingMemorySize()).isEqualTo(4);
+        // alert + reading + symptom + vote + question
+        assertThat(workingMemorySize()).isEqualTo(5);
     }
 
     @Test
     void shouldRecogniseNamingVariantsOfDatabaseDownAlerts() {
-        for (String name : List.of("MySQLInstanceDown", "MariadbDown", "PostgresqlDown", "PostgresDown", "mysql_up",
-                "pg_up")) {
+        for (String name : List.of("MySQLInstanceDown", "MariadbDown", "PostgresqlDown", "PostgresDown", "RedisDown",
+                "MongodbDown")) {
             insert(alert(name, "sys-" + name));
         }
         fire();
 
         assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("sys-MySQLInstanceDown",
-                "sys-MariadbDown", "sys-PostgresqlDown", "sys-PostgresDown", "sys-mysql_up", "sys-pg_up");
+                "sys-MariadbDown", "sys-PostgresqlDown", "sys-PostgresDown", "sys-RedisDown", "sys-MongodbDown");
     }
 
     @Test
-    void shouldRecogniseUpEqualsZeroExpressionInAnnotations() {
-        insert(alertWithAnnotations("DatabaseUnavailable", "lms",
-                Map.of("description", "pg_up == 0 for more than 1m on db-1")));
-        fire();
-
-        assertFired("Database up metric alert shows the database down");
-        assertThat(symptomCodes()).containsExactly("DB_DOWN");
-    }
-
-    @Test
-    void shouldTreatTargetDownOnDatabaseJobsAsDatabaseDown() {
+    void shouldLeaveTargetDownOnDatabaseJobsToTheServiceRules() {
         insert(alert("TargetDown", "rms", "job", "mysqld"),
                 alert("InstanceDown", "lms", "job", "postgres-exporter"),
                 alert("TargetDown", "web", "job", "node"));
         fire();
 
-        assertFired("Target down alert on a database exporter job shows the database down");
-        assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("rms", "lms");
-        assertThat(votes()).hasSize(2);
+        assertThat(symptoms()).filteredOn(s -> s.getCode().equals("DB_DOWN")).isEmpty();
+        assertThat(rankedCauses()).doesNotContain("DATABASE_DOWN");
     }
 
     @Test
@@ -99,7 +88,7 @@ class AvailabilityTest extends RuleFileTestSupport {
         assertThat(symptomCodes()).isEmpty();
         assertThat(votes()).isEmpty();
         assertThat(questionCodes()).isEmpty();
-        assertThat(workingMemorySize()).isEqualTo(1);
+        assertThat(workingMemorySize()).as("the alert and its reading").isEqualTo(2);
     }
 
     @Test
@@ -107,8 +96,8 @@ class AvailabilityTest extends RuleFileTestSupport {
         insert(alert("HostDown", "rms", "job", "node"), alert("NginxDown", "rms"), alert("MysqlTooManyConnections", "rms"));
         fire();
 
-        assertThat(symptomCodes()).isEmpty();
-        assertThat(votes()).isEmpty();
+        assertThat(symptomCodes()).doesNotContain("DB_DOWN");
+        assertThat(rankedCauses()).doesNotContain("DATABASE_DOWN", "DB_CONNECTION_FAILURE");
     }
 
     @Test

@@ -35,21 +35,22 @@ class DependenciesTest extends RuleFileTestSupport {
         assertThat(rankedCauses()).containsExactly("DEPENDENCY_OUTAGE");
         assertThat(confidence("DEPENDENCY_OUTAGE")).isEqualTo(0.6);
         assertThat(questionCodes()).containsExactly("DEPENDENCY_STATUS");
-        // alert + vote + question
-        assertThat(workingMemorySize()).isEqualTo(3);
+        assertThat(symptoms()).filteredOn(s -> s.getCode().equals("DEPENDENCY_FAILING")).extracting(Symptom::getComponent)
+                .containsExactly("paygate");
     }
 
     private static Alert criticalPaymentGatewayDown() {
-        return FactMother.criticalAlert("PaymentGatewayDown", "rms", "instance", "api.paygate.example.com");
+        return FactMother.criticalAlert("BlackboxProbeFailed", "rms", "instance", "https://api.paygate.example.com/health",
+                "dependency", "paygate");
     }
 
     @Test
     void shouldCountNamedOrLabelledDependencyAlertsOnly() {
-        insert(alert("ExternalServiceDown", "a"), alert("DependencyDown", "b"),
+        insert(alert("KafkaZookeeperSyncConnect", "a"), alert("KubeClientErrors", "b"),
                 alert("BlackboxProbeFailed", "c", "dependency", "identity-provider", "instance", "https://idp.example.com"),
-                alert("UpstreamDown", "d", "dependency", "sms-gateway"),
+                alert("NginxUpstreamDown", "d", "dependency", "sms-gateway"),
                 alert("BlackboxProbeFailed", "e", "instance", "https://lms.saypro.example/health"),
-                alert("UpstreamDown", "f"));
+                alert("NginxUpstreamDown", "f"));
         fire();
 
         assertThat(votes()).hasSize(4);

@@ -33,22 +33,25 @@ class CpuTest extends RuleFileTestSupport {
     void shouldGiveOnlyAModestCpuSaturationVoteForHighCpuAlone() {
         insert(alert("HostHighCpuLoad", "rms", "instance", "rms-app-1:9100"));
         fire();
-        assertThat(symptoms()).containsExactly(new Symptom("HIGH_CPU", "rms", "rms-app-1:9100", ""));
+        assertThat(symptoms()).containsExactly(new Symptom("HIGH_CPU", "rms", "", ""));
         assertThat(rankedCauses()).containsExactly("CPU_SATURATION");
         assertThat(confidence("CPU_SATURATION")).isLessThanOrEqualTo(0.5);
         assertThat(questionCodes()).containsExactly("TRAFFIC_ABOVE_NORMAL");
     }
 
     @Test
-    void shouldRecogniseTheCommonCpuAlertNamesButNotIowait() {
+    void shouldRecogniseTheCommonCpuAlertNamesButNotIowaitOrThrottling() {
         List<String> names = List.of("HostHighCpuLoad", "NodeCPUHighUsage", "HostCpuStealNoisyNeighbor",
-                "CPUThrottlingHigh", "NodeSystemSaturation", "HighCpuUsage");
+                "NodeSystemSaturation", "ContainerHighCpuUtilization", "WindowsServerCpuUsage");
         for (String name : names) {
-            insert(alert(name, "lms", "instance", name));
+            insert(alert(name, "lms", "component", name));
         }
-        insert(alert("HostCpuHighIowait", "lms"), alert("HostCpuIsUnderutilized", "lms"));
+        insert(alert("HostCpuHighIowait", "lms"), alert("HostCpuIsUnderutilized", "lms"),
+                alert("CPUThrottlingHigh", "lms"));
         fire();
-        assertThat(symptoms()).hasSize(names.size()).extracting(Symptom::getComponent).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(symptoms()).filteredOn(s -> s.getCode().equals("HIGH_CPU")).extracting(Symptom::getComponent)
+                .containsExactlyInAnyOrderElementsOf(names);
+        assertThat(symptomCodes()).containsExactly("CPU_THROTTLED", "DISK_IO_HIGH", "HIGH_CPU");
     }
 
     @Test
@@ -156,7 +159,7 @@ class CpuTest extends RuleFileTestSupport {
 
     @Test
     void shouldCounterATrafficSurgeWhenTheAnalystSeesNormalTraffic() {
-        insert(alert("HostHighCpuLoad", "lms"), alert("HighRequestRate", "lms"));
+        insert(alert("HostHighCpuLoad", "lms"), alert("NginxHighRequestRate", "lms"));
         fire();
         assertThat(confidence("TRAFFIC_SURGE")).isEqualTo(0.5);
         insert(answer("TRAFFIC_ABOVE_NORMAL", "no"));

@@ -30,8 +30,8 @@ class DiskTest extends RuleFileTestSupport {
         insert(criticalAlert("NodeFilesystemAlmostOutOfSpace", "rms", "job", "node", "severity", "critical",
                 "mountpoint", "/var", "system", "rms"));
         fire();
-        assertFired("Filesystem space alert shows a full disk", "Full filesystem on a system suggests disk full",
-                "Filesystem out of space alert firing now adds to disk full");
+        assertFired("Full filesystem on a system suggests disk full",
+                "Filesystem space alert adds to disk full, more when critical");
         assertThat(symptoms()).containsExactly(new Symptom("DISK_FULL", "rms", "/var", ""));
         assertThat(rankedCauses()).containsExactly("DISK_FULL");
         assertThat(confidence("DISK_FULL")).isGreaterThanOrEqualTo(0.6);
@@ -51,20 +51,24 @@ class DiskTest extends RuleFileTestSupport {
         List<String> names = List.of("HostOutOfDiskSpace", "HostDiskWillFillIn24Hours", "HostOutOfInodes",
                 "HostInodesWillFillIn24Hours", "NodeFilesystemAlmostOutOfSpace", "NodeFilesystemSpaceFillingUp",
                 "NodeFilesystemAlmostOutOfFiles", "NodeFilesystemFilesFillingUp", "KubePersistentVolumeFillingUp",
-                "DiskSpaceLow", "LowDiskSpace", "DiskFull");
+                "ContainerVolumeUsage", "WindowsDiskAlmostOutOfSpace", "ElasticsearchDiskOutOfSpace");
         for (String name : names) {
-            insert(alert(name, "rms", "mountpoint", "/" + name));
+            insert(alert(name, "rms", "mountpoint", "/" + name, "component", name));
         }
         fire();
         assertThat(symptoms()).hasSize(names.size()).extracting(Symptom::getCode).containsOnly("DISK_FULL");
     }
 
     @Test
-    void shouldGiveAPredictiveFillingUpAlertLessWeightThanAnOutOfSpaceAlert() {
+    void shouldGiveAWarningFilesystemAlertLessWeightThanACriticalOne() {
         insert(alert("NodeFilesystemSpaceFillingUp", "rms", "mountpoint", "/var"));
         fire();
-        assertNotFired("Filesystem out of space alert firing now adds to disk full");
-        assertThat(confidence("DISK_FULL")).isEqualTo(0.5);
+        assertThat(confidence("DISK_FULL")).isEqualTo(0.65);
+        insert(criticalAlert("NodeFilesystemAlmostOutOfSpace", "rms", "mountpoint", "/var"));
+        fire();
+        assertThat(votes()).filteredOn(v -> v.getConfidence() == 0.4).singleElement()
+                .satisfies(v -> assertThat(v.getReason()).startsWith("NodeFilesystemAlmostOutOfSpace"));
+        assertThat(confidence("DISK_FULL")).isEqualTo(0.7);
     }
 
     @Test
@@ -105,7 +109,7 @@ class DiskTest extends RuleFileTestSupport {
                 Map.of(), Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-20T09:20:00Z"), "fp", 60));
         fire();
         assertThat(firedRules).isEmpty();
-        assertThat(workingMemorySize()).isEqualTo(1);
+        assertThat(workingMemorySize()).as("the alert and its reading").isEqualTo(2);
     }
 
     @Test

@@ -25,8 +25,8 @@ class MemoryTest extends RuleFileTestSupport {
     void shouldSuggestMemoryExhaustionWhenHostOutOfMemoryFires() {
         insert(criticalAlert("HostOutOfMemory", "rms", "instance", "rms-app-1:9100"));
         fire();
-        assertFired("Host memory alert shows high memory use", "High memory use on a system suggests memory exhaustion");
-        assertThat(symptoms()).containsExactly(new Symptom("HIGH_MEMORY", "rms", "rms-app-1:9100", ""));
+        assertFired("High memory use on a system suggests memory exhaustion");
+        assertThat(symptoms()).containsExactly(new Symptom("HIGH_MEMORY", "rms", "", ""));
         assertThat(rankedCauses()).containsExactly("MEMORY_EXHAUSTION");
         assertThat(confidence("MEMORY_EXHAUSTION")).isEqualTo(0.5);
     }
@@ -36,7 +36,7 @@ class MemoryTest extends RuleFileTestSupport {
         List<String> names = List.of("HostOutOfMemory", "NodeMemoryHighUtilization", "HostMemoryUnderMemoryPressure",
                 "HostOomKillDetected", "HostSwapIsFillingUp", "ContainerHighMemoryUsage", "KubeContainerOOMKilled");
         for (String name : names) {
-            insert(alert(name, "lms", "instance", name));
+            insert(alert(name, "lms", "component", name));
         }
         fire();
         assertThat(symptoms()).hasSize(names.size()).extracting(Symptom::getCode).containsOnly("HIGH_MEMORY");
@@ -47,7 +47,16 @@ class MemoryTest extends RuleFileTestSupport {
         insert(alert("JvmMemoryFillingUp", "lms", "area", "heap"), alert("HostMemoryIsUnderutilized", "lms"),
                 log("lms", "ERROR", "java.lang.OutOfMemoryError: Java heap space"));
         fire();
-        assertThat(symptoms()).isEmpty();
+        assertThat(symptomCodes()).containsExactly("JVM_HEAP_HIGH");
+        assertThat(votes()).isEmpty();
+    }
+
+    @Test
+    void shouldNotTakeABrokerConnectionAlertForMemoryExhaustion() {
+        insert(alert("RabbitMQTooManyConnections", "billing", "instance", "rabbitmq-0:15692"));
+        fire();
+        assertThat(symptomCodes()).containsExactly("CONNECTIONS_HIGH");
+        assertThat(rankedCauses()).doesNotContain("MEMORY_EXHAUSTION");
         assertThat(votes()).isEmpty();
     }
 

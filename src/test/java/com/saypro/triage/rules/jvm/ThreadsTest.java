@@ -31,11 +31,12 @@ class ThreadsTest extends RuleFileTestSupport {
         insert(alert("JvmThreadsDeadlocked", "rms"));
         fire();
 
-        assertFired("Deadlocked JVM threads alert shows deadlocked threads", "Deadlocked JVM threads suggest a thread deadlock");
+        assertFired("Firing alert recognised from the catalog shows its symptom", "Deadlocked JVM threads suggest a thread deadlock");
         assertThat(symptomCodes()).containsExactly("JVM_THREADS_DEADLOCKED");
         assertThat(rankedCauses()).containsExactly("THREAD_DEADLOCK");
         assertThat(confidence("THREAD_DEADLOCK")).isEqualTo(0.65);
-        assertThat(workingMemorySize()).isEqualTo(3);
+        // alert + reading + symptom + vote
+        assertThat(workingMemorySize()).isEqualTo(4);
     }
 
     @Test
@@ -141,6 +142,6 @@ class ThreadsTest extends RuleFileTestSupport {
 
         assertThat(symptomCodes()).isEmpty();
         assertThat(votes()).isEmpty();
-        assertThat(workingMemorySize()).isEqualTo(1);
+        assertThat(workingMemorySize()).as("the alert and its reading").isEqualTo(2);
     }
 }
