@@ -18,6 +18,12 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import com.saypro.triage.diagnosis.Confidence;
+import com.saypro.triage.diagnosis.DiagnosisKnowledge;
+import com.saypro.triage.diagnosis.RuleMetadata;
+import com.saypro.triage.diagnosis.facts.LogEvent;
+import com.saypro.triage.diagnosis.recognition.SignalReader;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.CandidateCause;
 import com.saypro.triage.diagnosis.facts.PlaybookRecommendation;
@@ -31,8 +37,10 @@ import com.saypro.triage.diagnosis.recognition.AlertCatalog;
  * access to what the rules derived.
  *
  * <p>Alerts reach the rules as Triage reads them: the session always holds
- * {@code alerts/Recognition.drl}, and inserting an {@link Alert} also inserts the reading the
- * alert catalog ({@code kb-seed/alerts/}) makes of it, when the catalog knows the alert.
+ * {@code alerts/Recognition.drl}; inserting an {@link Alert} also inserts the reading Triage
+ * makes of it (the alert catalog in {@code kb-seed/alerts/}, else its words), and inserting a
+ * {@link LogEvent} its log findings, as in production. {@link #confidence} scores votes by
+ * evidence group as the assembler does (without a prior).
  */
 public abstract class RuleFileTestSupport {
 
@@ -44,6 +52,13 @@ public abstract class RuleFileTestSupport {
 
     /** The project's alert catalog, read once. */
     protected static final AlertCatalog CATALOG = AlertCatalog.load(Path.of("kb-seed").toAbsolutePath());
+    /** Reads alerts (the catalog, else their words) and classifies log lines as production does. */
+    protected static final SignalReader READER = DiagnosisKnowledge.fromSeed(Path.of("kb-seed").toAbsolutePath())
+            .reader();
+
+    /** The evidence group of each vote: the {@code @group} of the rule that cast it. */
+    private final Map<Object, String> groupOfVote = new IdentityHashMap<>();
+    private org.kie.api.definition.rule.Rule firing;
 
     protected KieSession session;
     protected final List<String> firedRules = new ArrayList<>();
@@ -62,8 +77,22 @@ public abstract class RuleFileTestSupport {
         session = ruleBase.kieBase().newKieSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
+            public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                firing = event.getMatch().getRule();
+            }
+
+            @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 firedRules.add(event.getMatch().getRule().getName());
+                firing = null;
+            }
+        });
+        session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+                if (firing != null && event.getObject() instanceof CandidateCause) {
+                    groupOfVote.put(event.getObject(), RuleMetadata.group(firing));
+                }
             }
         });
     }
@@ -88,7 +117,9 @@ public abstract class RuleFileTestSupport {
         for (Object fact : facts) {
             session.insert(fact);
             if (fact instanceof Alert alert) {
-                CATALOG.read(alert).ifPresent(session::insert);
+                READER.read(alert).ifPresent(session::insert);
+            } else if (fact instanceof LogEvent log) {
+                READER.classify(log).forEach(session::insert);
             }
         }
     }
@@ -121,9 +152,11 @@ public abstract class RuleFileTestSupport {
 
     /** The combined confidence of one cause (0 when no rule voted for it). */
     protected double confidence(String causeCode) {
-        Collection<Double> values = votes().stream().filter(v -> v.getCauseCode().equals(causeCode))
-                .map(CandidateCause::getConfidence).toList();
-        return Confidence.combine(values);
+        List<Confidence.Vote> weighed = votes().stream().filter(v -> v.getCauseCode().equals(causeCode))
+                .map(v -> new Confidence.Vote(v.getConfidence(), groupOfVote.getOrDefault(v, "vote@" + System.identityHashCode(v)),
+                        false))
+                .toList();
+        return Confidence.score(weighed, 0).confidence();
     }
 
     protected List<String> questionCodes() {

@@ -42,6 +42,11 @@ public final class SignalReader {
         return known.isPresent() ? known : words.apply(alert);
     }
 
+    /** What the log classifiers find in one line. */
+    public List<LogFinding> classify(LogEvent log) {
+        return logs.apply(log);
+    }
+
     public FactSet read(FactSet facts, SystemProfile system) {
         List<AlertReading> readings = new ArrayList<>();
         for (Alert alert : facts.alerts()) {
