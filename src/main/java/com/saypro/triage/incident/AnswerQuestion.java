@@ -24,8 +24,16 @@ public class AnswerQuestion {
         this.diagnoses = diagnoses;
     }
 
-    @Transactional
+    /** Longest name of whoever answers. */
+    static final int MAX_ANSWERED_BY = 100;
+
     public Diagnosis answer(long incidentId, String question, String answer) {
+        return answer(incidentId, question, answer, null);
+    }
+
+    /** {@code answeredBy}: who answers (optional until people sign in). */
+    @Transactional
+    public Diagnosis answer(long incidentId, String question, String answer, String answeredBy) {
         if (!incidents.lock(incidentId)) {
             throw new NotFoundException("There is no incident " + incidentId);
         }
@@ -41,7 +49,11 @@ public class AnswerQuestion {
             throw new InvalidBodyException("answer",
                     "must be one of " + String.join(", ", kb.options()) + " (was '" + answer + "')");
         }
-        incidents.addAnswer(incidentId, question, answer);
+        String by = answeredBy == null || answeredBy.isBlank() ? null : answeredBy.trim();
+        if (by != null && by.length() > MAX_ANSWERED_BY) {
+            throw new InvalidBodyException("answeredBy", "must be at most " + MAX_ANSWERED_BY + " characters");
+        }
+        incidents.addAnswer(incidentId, question, answer, by);
         return diagnoses.recompute(incidentId);
     }
 }

@@ -73,11 +73,12 @@ class IncidentApiController {
         return incidents.get(id);
     }
 
-    record AnswerRequest(String question, String answer) {
+    /** {@code answeredBy}: who answers, optional until people sign in. */
+    record AnswerRequest(String question, String answer, String answeredBy) {
     }
 
     @PostMapping(path = "/{id}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
     Diagnosis answer(@PathVariable long id, @RequestBody AnswerRequest request) {
-        return answerQuestion.answer(id, request.question(), request.answer());
+        return answerQuestion.answer(id, request.question(), request.answer(), request.answeredBy());
     }
 }

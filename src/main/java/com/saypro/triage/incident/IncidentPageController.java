@@ -52,7 +52,8 @@ class IncidentPageController {
     }
 
     /** An answer already given, with its question, so the analyst can see and change it. */
-    record AnsweredQuestion(String code, String text, String value, List<String> options, Instant answeredAt) {
+    record AnsweredQuestion(String code, String text, String value, List<String> options, Instant answeredAt,
+            String answeredBy) {
     }
 
     /** The whole board, or only its rows for the page's live refresh (an htmx-style request). */
@@ -74,7 +75,7 @@ class IncidentPageController {
         List<AnsweredQuestion> answered = incidents.answers(id).stream().map(a -> {
             KbQuestion q = questions.get(a.question());
             return new AnsweredQuestion(a.question(), q == null ? a.question() : q.text(), a.value(),
-                    q == null ? List.of(a.value()) : q.options(), a.answeredAt());
+                    q == null ? List.of(a.value()) : q.options(), a.answeredAt(), a.answeredBy());
         }).toList();
         model.addAttribute("incident", incident);
         model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));

@@ -64,23 +64,23 @@ public class IncidentRepository {
     }
 
     /** Records an answer (the latest answer to a question counts) and marks the facts changed. */
-    public void addAnswer(long incidentId, String question, String value) {
+    public void addAnswer(long incidentId, String question, String value, String answeredBy) {
         var now = Times.toDb(Times.now());
-        jdbc.sql("INSERT INTO answer (incident_id, question_code, answer_value, answered_at) VALUES (?, ?, ?, ?)")
-                .params(incidentId, question, value, now).update();
+        jdbc.sql("INSERT INTO answer (incident_id, question_code, answer_value, answered_at, answered_by)"
+                + " VALUES (?, ?, ?, ?, ?)").params(incidentId, question, value, now, answeredBy).update();
         jdbc.sql("UPDATE incident SET facts_revision = facts_revision + 1, updated_at = ? WHERE id = ?")
                 .params(now, incidentId).update();
     }
 
-    /** An answer the analyst gave; the latest answer to each question counts. */
-    public record GivenAnswer(String question, String value, java.time.Instant answeredAt) {
+    /** An answer the analyst gave, when and by whom (null when unnamed); the latest answer to each question counts. */
+    public record GivenAnswer(String question, String value, java.time.Instant answeredAt, String answeredBy) {
     }
 
     public List<GivenAnswer> answers(long incidentId) {
         java.util.Map<String, GivenAnswer> latest = new java.util.TreeMap<>();
-        jdbc.sql("SELECT question_code, answer_value, answered_at FROM answer WHERE incident_id = ? ORDER BY id")
-                .param(incidentId).query((rs, n) -> new GivenAnswer(rs.getString(1), rs.getString(2),
-                        Times.fromDb(rs, "answered_at")))
+        jdbc.sql("SELECT question_code, answer_value, answered_at, answered_by FROM answer WHERE incident_id = ?"
+                + " ORDER BY id").param(incidentId).query((rs, n) -> new GivenAnswer(rs.getString(1), rs.getString(2),
+                        Times.fromDb(rs, "answered_at"), rs.getString(4)))
                 .list().forEach(a -> latest.put(a.question(), a));
         return List.copyOf(latest.values());
     }

@@ -115,4 +115,20 @@ class DiagnosisContractTests extends IntegrationTestSupport {
         String page = get("/incidents/" + incident).body();
         assertThat(page).contains("Why not").contains("gain ").contains("/rules/source?rule=");
     }
+
+    @Test
+    void shouldRecordWhoAnsweredAndWhen() {
+        assertThat(post("/api/v1/incidents/" + incident + "/answers",
+                "{\"question\":\"DB_REACHABLE\",\"answer\":\"yes\",\"answeredBy\":\"dana\"}").status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT answered_by FROM answer WHERE incident_id = ?", String.class, incident))
+                .isEqualTo("dana");
+        assertThat(get("/incidents/" + incident).body()).contains("by dana");
+
+        Response tooLong = post("/api/v1/incidents/" + incident + "/answers",
+                "{\"question\":\"DB_REACHABLE\",\"answer\":\"no\",\"answeredBy\":\"" + "x".repeat(101) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("answeredBy");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM answer WHERE incident_id = ?", Integer.class, incident))
+                .isEqualTo(1);
+    }
 }
