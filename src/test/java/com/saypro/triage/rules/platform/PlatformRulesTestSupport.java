@@ -60,30 +60,9 @@ abstract class PlatformRulesTestSupport extends RuleFileTestSupport {
         return new Symptom(code, system, component, code.toLowerCase() + " read from an alert's words", true);
     }
 
-    /** The confidence of a cause with the votes counted once per evidence group. */
+    /** The confidence of a cause with the votes counted once per evidence group (as {@link #confidence}). */
     protected double groupedConfidence(String causeCode) {
-        Map<String, Double> support = new HashMap<>();
-        Map<String, Double> against = new HashMap<>();
-        for (CandidateCause vote : votes()) {
-            if (!vote.getCauseCode().equals(causeCode)) {
-                continue;
-            }
-            String group = group(vote);
-            if (vote.getConfidence() >= 0) {
-                support.merge(group, vote.getConfidence(), Math::max);
-            } else {
-                against.merge(group, vote.getConfidence(), Math::min);
-            }
-        }
-        double notCause = 1.0;
-        for (double c : support.values()) {
-            notCause *= 1.0 - c;
-        }
-        double result = 1.0 - notCause;
-        for (double n : against.values()) {
-            result *= 1.0 + n;
-        }
-        return Math.round(result * 1000.0) / 1000.0;
+        return confidence(causeCode);
     }
 
     /** The causes with a positive grouped confidence, strongest first. */
