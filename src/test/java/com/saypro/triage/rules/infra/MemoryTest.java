@@ -77,7 +77,7 @@ class MemoryTest extends RuleFileTestSupport {
                 log("rms", "ERROR", "Out of memory: Killed process 4242 (java) total-vm:8123456kB"),
                 log("rms", "ERROR", "Out of memory: Killed process 4243 (java) total-vm:8123456kB"));
         fire();
-        assertFired("OOM killer in the logs adds to memory exhaustion");
+        assertFired("OOM killer in the logs suggests memory exhaustion more strongly");
         assertThat(confidence("MEMORY_EXHAUSTION")).isEqualTo(0.7);
     }
 
@@ -85,7 +85,7 @@ class MemoryTest extends RuleFileTestSupport {
     void shouldTreatAnOomKillAlertAsStrongerThanAPlainMemoryAlert() {
         insert(alert("HostOomKillDetected", "rms"));
         fire();
-        assertFired("OOM kill alert adds to memory exhaustion");
+        assertFired("OOM kill alert suggests memory exhaustion more strongly");
         assertThat(confidence("MEMORY_EXHAUSTION")).isEqualTo(0.7);
     }
 
