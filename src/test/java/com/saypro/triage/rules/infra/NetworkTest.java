@@ -126,8 +126,8 @@ class NetworkTest extends RuleFileTestSupport {
                 log("rms", "ERROR", "getaddrinfo: Temporary failure in name resolution"));
         fire();
         assertThat(rankedCauses()).containsExactly("DNS_FAILURE");
-        assertThat(votes()).hasSize(2);
-        assertThat(confidence("DNS_FAILURE")).isEqualTo(0.84);
+        assertThat(votes()).as("one vote per system").hasSize(2);
+        assertThat(confidence("DNS_FAILURE")).as("resolver errors in the logs count once").isEqualTo(0.6);
     }
 
     @Test
