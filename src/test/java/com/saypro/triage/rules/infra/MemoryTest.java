@@ -112,4 +112,13 @@ class MemoryTest extends RuleFileTestSupport {
         assertThat(votes()).isEmpty();
         assertThat(workingMemorySize()).isEqualTo(1);
     }
+
+    @Test
+    void shouldCountAnOomKillLineOnceThoughItAlsoShowsHighMemory() {
+        insert(log("rms", "ERROR", "Memory cgroup out of memory: Killed process 3121 (node) total-vm:2048000kB"));
+        fire();
+        assertThat(symptomCodes()).containsExactly("HIGH_MEMORY");
+        assertThat(votes()).hasSize(2);
+        assertThat(confidence("MEMORY_EXHAUSTION")).as("the line is one piece of evidence").isEqualTo(0.7);
+    }
 }
