@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import com.saypro.triage.diagnosis.facts.MetricSample;
@@ -166,5 +167,25 @@ class CpuTest extends RuleFileTestSupport {
         fire();
         assertThat(confidence("TRAFFIC_SURGE")).isEqualTo(0.0);
         assertThat(votes()).filteredOn(v -> v.getCauseCode().equals("TRAFFIC_SURGE")).isEmpty();
+    }
+
+    /** A traffic rise on a busy tier is also read by the platform request rules; together it counts once. */
+    @Nested
+    class WithThePlatformRequestRules extends RuleFileTestSupport {
+
+        @Override
+        protected List<String> ruleFiles() {
+            return List.of("infra/Cpu.drl", "platform/Requests.drl");
+        }
+
+        @Test
+        void shouldCountTrafficWithHighCpuOnceForATrafficSurge() {
+            insert(alert("HostHighCpuLoad", "lms"), alert("NginxHighRequestRate", "lms"));
+            fire();
+            assertFired("Traffic alert with high CPU suggests a traffic surge",
+                    "Unusually high traffic with a saturated tier suggests a traffic surge");
+            assertThat(confidence("TRAFFIC_SURGE")).as("the traffic symptom 0.55 and, once, traffic on a busy CPU 0.5")
+                    .isEqualTo(0.775);
+        }
     }
 }

@@ -31,10 +31,10 @@ class DiskTest extends RuleFileTestSupport {
                 "mountpoint", "/var", "system", "rms"));
         fire();
         assertFired("Full filesystem on a system suggests disk full",
-                "Filesystem space alert adds to disk full, more when critical");
+                "Critical filesystem space alert suggests disk full more strongly");
         assertThat(symptoms()).containsExactly(new Symptom("DISK_FULL", "rms", "/var", ""));
         assertThat(rankedCauses()).containsExactly("DISK_FULL");
-        assertThat(confidence("DISK_FULL")).isGreaterThanOrEqualTo(0.6);
+        assertThat(confidence("DISK_FULL")).isEqualTo(0.7);
         assertThat(questionCodes()).containsExactly("DISK_SPACE_OK");
     }
 
@@ -43,7 +43,8 @@ class DiskTest extends RuleFileTestSupport {
         insert(alert("HostOutOfDiskSpace", "lms", "mountpoint", "/"));
         fire();
         assertThat(rankedCauses()).first().isEqualTo("DISK_FULL");
-        assertThat(confidence("DISK_FULL")).isGreaterThanOrEqualTo(0.6);
+        assertNotFired("Critical filesystem space alert suggests disk full more strongly");
+        assertThat(confidence("DISK_FULL")).as("one alert, counted once").isEqualTo(0.5);
     }
 
     @Test
@@ -63,22 +64,22 @@ class DiskTest extends RuleFileTestSupport {
     void shouldGiveAWarningFilesystemAlertLessWeightThanACriticalOne() {
         insert(alert("NodeFilesystemSpaceFillingUp", "rms", "mountpoint", "/var"));
         fire();
-        assertThat(confidence("DISK_FULL")).isEqualTo(0.65);
+        assertThat(confidence("DISK_FULL")).isEqualTo(0.5);
         insert(criticalAlert("NodeFilesystemAlmostOutOfSpace", "rms", "mountpoint", "/var"));
         fire();
-        assertThat(votes()).filteredOn(v -> v.getConfidence() == 0.4).singleElement()
+        assertThat(votes()).filteredOn(v -> v.getConfidence() == 0.7).singleElement()
                 .satisfies(v -> assertThat(v.getReason()).startsWith("NodeFilesystemAlmostOutOfSpace"));
         assertThat(confidence("DISK_FULL")).isEqualTo(0.7);
     }
 
     @Test
     void shouldVoteOncePerSystemHoweverManyFilesystemsAreFull() {
-        insert(alert("HostOutOfDiskSpace", "rms", "mountpoint", "/var"),
-                alert("HostOutOfDiskSpace", "rms", "mountpoint", "/data"));
+        insert(criticalAlert("HostOutOfDiskSpace", "rms", "mountpoint", "/var"),
+                criticalAlert("HostOutOfDiskSpace", "rms", "mountpoint", "/data"));
         fire();
         assertThat(symptoms()).hasSize(2);
-        assertThat(votes()).hasSize(2);
-        assertThat(confidence("DISK_FULL")).isEqualTo(0.65);
+        assertThat(votes()).as("the symptom vote and the critical alert vote, once each").hasSize(2);
+        assertThat(confidence("DISK_FULL")).isEqualTo(0.7);
     }
 
     @Test
@@ -90,7 +91,7 @@ class DiskTest extends RuleFileTestSupport {
 
         insert(metric("rms", "disk_utilization", 0.97, "mountpoint", "/var"));
         fire();
-        assertFired("Disk utilisation at or above ninety-five percent adds to disk full");
+        assertFired("Disk utilisation at or above ninety-five percent suggests disk full more strongly");
         assertThat(confidence("DISK_FULL")).isEqualTo(0.7);
     }
 
@@ -120,7 +121,7 @@ class DiskTest extends RuleFileTestSupport {
         fire();
         assertFired("No space left on device in the logs suggests disk full");
         assertThat(votes()).filteredOn(v -> v.getConfidence() == 0.6).hasSize(1);
-        assertThat(confidence("DISK_FULL")).isGreaterThan(0.85);
+        assertThat(confidence("DISK_FULL")).as("the alert (0.5) and, independently, the failed writes (0.6)").isEqualTo(0.8);
         assertThat(questionCodes()).isEmpty();
     }
 

@@ -77,7 +77,7 @@ class MemoryTest extends RuleFileTestSupport {
                 log("rms", "ERROR", "Out of memory: Killed process 4242 (java) total-vm:8123456kB"),
                 log("rms", "ERROR", "Out of memory: Killed process 4243 (java) total-vm:8123456kB"));
         fire();
-        assertFired("OOM killer in the logs adds to memory exhaustion");
+        assertFired("OOM killer in the logs suggests memory exhaustion more strongly");
         assertThat(confidence("MEMORY_EXHAUSTION")).isEqualTo(0.7);
     }
 
@@ -85,7 +85,7 @@ class MemoryTest extends RuleFileTestSupport {
     void shouldTreatAnOomKillAlertAsStrongerThanAPlainMemoryAlert() {
         insert(alert("HostOomKillDetected", "rms"));
         fire();
-        assertFired("OOM kill alert adds to memory exhaustion");
+        assertFired("OOM kill alert suggests memory exhaustion more strongly");
         assertThat(confidence("MEMORY_EXHAUSTION")).isEqualTo(0.7);
     }
 
@@ -111,5 +111,14 @@ class MemoryTest extends RuleFileTestSupport {
         fire();
         assertThat(votes()).isEmpty();
         assertThat(workingMemorySize()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountAnOomKillLineOnceThoughItAlsoShowsHighMemory() {
+        insert(log("rms", "ERROR", "Memory cgroup out of memory: Killed process 3121 (node) total-vm:2048000kB"));
+        fire();
+        assertThat(symptomCodes()).containsExactly("HIGH_MEMORY");
+        assertThat(votes()).hasSize(2);
+        assertThat(confidence("MEMORY_EXHAUSTION")).as("the line is one piece of evidence").isEqualTo(0.7);
     }
 }

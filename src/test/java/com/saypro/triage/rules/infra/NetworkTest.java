@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import com.saypro.triage.diagnosis.facts.Symptom;
@@ -126,8 +127,8 @@ class NetworkTest extends RuleFileTestSupport {
                 log("rms", "ERROR", "getaddrinfo: Temporary failure in name resolution"));
         fire();
         assertThat(rankedCauses()).containsExactly("DNS_FAILURE");
-        assertThat(votes()).hasSize(2);
-        assertThat(confidence("DNS_FAILURE")).isEqualTo(0.84);
+        assertThat(votes()).as("one vote per system").hasSize(2);
+        assertThat(confidence("DNS_FAILURE")).as("resolver errors in the logs count once").isEqualTo(0.6);
     }
 
     @Test
@@ -146,5 +147,61 @@ class NetworkTest extends RuleFileTestSupport {
         assertThat(symptomCodes()).containsExactly("HIGH_ERROR_RATE");
         assertThat(votes()).isEmpty();
         assertThat(questionCodes()).isEmpty();
+    }
+
+    @Test
+    void shouldSuggestNetworkLatencyFromAnUnreachableRouteInTheLogs() {
+        insert(log("rms", "ERROR", "connect to 10.0.4.12:5432 failed: No route to host"));
+        fire();
+        assertFired("Unreachable hosts or networks in the logs suggest network latency");
+        assertThat(confidence("NETWORK_LATENCY")).isEqualTo(0.3);
+        assertThat(questionCodes()).containsExactly("NETWORK_PATH_HEALTHY");
+    }
+
+    @Test
+    void shouldCountTimeoutsAndUnreachableRoutesInTheLogsOnce() {
+        insert(log("rms", "ERROR", "java.net.SocketTimeoutException: connect timed out"),
+                log("rms", "ERROR", "connect: Network is unreachable"));
+        fire();
+        assertNotFired("Unreachable hosts or networks in the logs suggest network latency");
+        assertThat(votes()).hasSize(1);
+        assertThat(confidence("NETWORK_LATENCY")).isEqualTo(0.3);
+    }
+
+    @Test
+    void shouldNotTakeALockWaitTimeoutForANetworkTimeout() {
+        insert(log("rms", "ERROR", "Lock wait timeout exceeded; try restarting transaction"));
+        fire();
+        assertThat(votes()).isEmpty();
+        assertThat(questionCodes()).isEmpty();
+    }
+
+    /** The network and DNS symptoms are also read by the platform rules; together they count once. */
+    @Nested
+    class WithThePlatformHostRules extends RuleFileTestSupport {
+
+        @Override
+        protected List<String> ruleFiles() {
+            return List.of("infra/Network.drl", "platform/Hosts.drl");
+        }
+
+        @Test
+        void shouldCountANetworkErrorAlertOnceForNetworkLatency() {
+            insert(alert("HostNetworkReceiveErrors", "rms", "device", "eth0"));
+            fire();
+            assertFired("Network error or latency alert suggests network latency", "Network errors suggest network latency");
+            assertThat(confidence("NETWORK_LATENCY")).isEqualTo(0.5);
+        }
+
+        @Test
+        void shouldCountADnsAlertOnceButAddResolverErrorsInTheLogs() {
+            insert(alert("CoreDNSErrorsHigh", "rms"));
+            fire();
+            assertFired("DNS failure or CoreDNS alert suggests a DNS failure", "Failing name resolution suggests a DNS failure");
+            assertThat(confidence("DNS_FAILURE")).isEqualTo(0.6);
+            insert(log("rms", "ERROR", "java.net.UnknownHostException: payments.internal"));
+            fire();
+            assertThat(confidence("DNS_FAILURE")).isEqualTo(0.84);
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import com.saypro.triage.diagnosis.facts.Symptom;
@@ -116,5 +117,33 @@ class WebServerTest extends RuleFileTestSupport {
         fire();
         assertThat(symptomCodes()).containsExactly("HIGH_ERROR_RATE", "SERVICE_DOWN");
         assertThat(votes()).isEmpty();
+    }
+
+    @Test
+    void shouldCountAProxyTimeoutLineOnceThoughItIsAlsoANetworkTimeout() {
+        insert(log("lms", "ERROR", "upstream timed out (110: Connection timed out) while reading response header from upstream"),
+                log("lms", "ERROR", "upstream timed out (110: Connection timed out) while connecting to upstream"));
+        fire();
+        assertThat(votes()).extracting(v -> v.getCauseCode()).containsExactly("SERVER_RESOURCE_BOTTLENECK");
+        assertThat(confidence("SERVER_RESOURCE_BOTTLENECK")).isEqualTo(0.3);
+    }
+
+    /** Saturated workers are also read by the platform request rules; together they count once. */
+    @Nested
+    class WithThePlatformRequestRules extends RuleFileTestSupport {
+
+        @Override
+        protected List<String> ruleFiles() {
+            return List.of("web/WebServer.drl", "platform/Requests.drl");
+        }
+
+        @Test
+        void shouldCountSaturatedWorkersOnceForWebServerSaturation() {
+            insert(alert("ApacheWorkersLoad", "lms"));
+            fire();
+            assertFired("Web server workers or connections at their limit suggest web server saturation",
+                    "Saturated web server workers suggest web server saturation");
+            assertThat(confidence("WEB_SERVER_SATURATION")).isEqualTo(0.55);
+        }
     }
 }
