@@ -44,6 +44,9 @@ class FailingWorkflowTest extends WorkflowRuleTestSupport {
             assertThat(s.getSystem()).isEqualTo(CLINIC);
             assertThat(s.getComponent()).isEqualTo(BOOKING);
         });
+        // nothing else reads the alert, the workflow rules do: no question what it reports
+        assertThat(derived(AlertReading.class)).isEmpty();
+        assertThat(questionCodes()).doesNotContain("FAILURE_KIND");
     }
 
     @Test
@@ -51,16 +54,20 @@ class FailingWorkflowTest extends WorkflowRuleTestSupport {
         insert(BOOKING_TRANSACTION, alert("WorkflowSuccessRateLow", CLINIC, "workflow", BOOKING));
         fire();
         assertThat(symptomCodes()).containsExactly("WORKFLOW_FAILING");
+        assertThat(questionCodes()).doesNotContain("FAILURE_KIND");
     }
 
     @Test
     void shouldFollowTheAlertReadingOfAWorkflowAlert() {
-        Alert errors = alert("BookingApiProblems", CLINIC, "workflow", BOOKING);
-        insert(BOOKING_TRANSACTION, errors, new AlertReading(errors.getId(), errors.getName(), CLINIC, "", true, false,
-                "HIGH_ERROR_RATE", "requests", "errors", "app", "", AlertReading.WORDS, "problems"));
+        insert(BOOKING_TRANSACTION, alert("BookingRequestErrors", CLINIC, "workflow", BOOKING));
         fire();
+        assertThat(derived(AlertReading.class)).singleElement()
+                .satisfies(r -> assertThat(r.getKind()).isEqualTo("errors"));
         assertFired("Error alert about a workflow shows the workflow failing");
-        assertThat(symptoms()).singleElement().satisfies(s -> assertThat(s.isInferred()).isTrue());
+        assertThat(symptoms()).filteredOn(s -> s.getCode().equals("WORKFLOW_FAILING")).singleElement()
+                .satisfies(s -> assertThat(s.isInferred()).isTrue());
+        // the reading's own symptom stays beside it
+        assertThat(symptomCodes()).containsExactly("HIGH_ERROR_RATE", "WORKFLOW_FAILING");
     }
 
     @Test
@@ -91,10 +98,14 @@ class FailingWorkflowTest extends WorkflowRuleTestSupport {
                 failedTrace(CLINIC, "", 300, 40, 0),
                 finding(CLINIC, "ACCESS_DENIED"));
         fire();
-        assertThat(symptoms()).isEmpty();
+        assertThat(symptomCodes()).doesNotContain("WORKFLOW_FAILING");
+        // the slow booking alert reads as slow requests, not as a failure
+        assertThat(symptomCodes()).containsExactly("SLOW_RESPONSE");
         assertThat(votes()).isEmpty();
-        assertThat(questionCodes()).isEmpty();
-        assertThat(workingMemorySize()).isEqualTo(9);
+        // the other system has no such workflow: nothing reads its alert, so the analyst is asked
+        assertThat(questionCodes()).containsExactly("FAILURE_KIND");
+        // 9 inputs + 1 alert reading + 1 symptom + 1 question
+        assertThat(workingMemorySize()).isEqualTo(12);
     }
 
     @Test

@@ -47,11 +47,25 @@ class SlowLoginTest extends WorkflowRuleTestSupport {
     }
 
     @Test
+    void shouldReadALoginAlertLabelledWithTheLoginWorkflowWithoutAskingWhatItReports() {
+        insert(workflow(PORTAL, "login", "login"), alert("LoginSlow", PORTAL, "workflow", "login"),
+                alert("LoginLatencyHigh", PORTAL, "workflow", "login"));
+        fire();
+        assertThat(symptoms()).singleElement().satisfies(s -> {
+            assertThat(s.getCode()).isEqualTo("WORKFLOW_SLOW");
+            assertThat(s.getComponent()).isEqualTo("login");
+        });
+        assertThat(rankedCauses()).containsExactlyInAnyOrder("TOKEN_VALIDATION_SLOW", "REDUNDANT_API_CALLS");
+        assertThat(questionCodes()).containsExactly("LOGIN_CALLS_DUPLICATED", "TOKEN_VALIDATED_REMOTELY");
+    }
+
+    @Test
     void shouldGiveNoLoginCausesForASlowWorkflowOfAnotherKind() {
         insert(workflow(PORTAL, "grade_export", "batch"), alert("GradeExportSlow", PORTAL),
                 finding(PORTAL, "TOKEN_VALIDATION"), answer("TOKEN_VALIDATED_REMOTELY", "yes"));
         fire();
-        assertThat(symptomCodes()).containsExactly("WORKFLOW_SLOW");
+        // the alert's words also read it as slow requests of the system
+        assertThat(symptomCodes()).containsExactly("SLOW_RESPONSE", "WORKFLOW_SLOW");
         assertThat(rankedCauses()).doesNotContain("TOKEN_VALIDATION_SLOW", "REDUNDANT_API_CALLS");
         assertThat(questionCodes()).doesNotContain("TOKEN_VALIDATED_REMOTELY", "LOGIN_CALLS_DUPLICATED");
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.AlertReading;
 import com.saypro.triage.diagnosis.facts.Answer;
+import com.saypro.triage.diagnosis.facts.Symptom;
 import com.saypro.triage.diagnosis.facts.SystemWorkflow;
 
 class SlowWorkflowTest extends WorkflowRuleTestSupport {
@@ -36,53 +37,80 @@ class SlowWorkflowTest extends WorkflowRuleTestSupport {
     // --- recognising the problem -------------------------------------------------------
 
     @Test
-    void shouldDeriveWorkflowSlowFromAnAlertLabelledWithAConfiguredWorkflow() {
+    void shouldDeriveWorkflowSlowFromALatencyAlertLabelledWithAConfiguredWorkflow() {
         insert(INVOICE_BATCH, invoiceRunSlowAlert());
         fire();
+        // the words read "batch duration" as slow work; the label says which workflow
+        assertFired("Latency alert about a workflow shows the workflow slow");
+        assertThat(workflowSymptoms()).singleElement().satisfies(s -> {
+            assertThat(s.getSystem()).isEqualTo(BILLING);
+            assertThat(s.getComponent()).isEqualTo(INVOICE_RUN);
+            assertThat(s.isInferred()).isTrue();
+        });
+        // the reading's own symptom stays beside it
+        assertThat(symptomCodes()).containsExactly("SLOW_RESPONSE", "WORKFLOW_SLOW");
+        assertThat(questionCodes()).doesNotContain("FAILURE_KIND");
+    }
+
+    @Test
+    void shouldReadAWorkflowAlertNamedForSlownessThatNothingElseReads() {
+        insert(INVOICE_BATCH, alert("InvoiceRunRunningTooLong", BILLING, "workflow", INVOICE_RUN));
+        fire();
+        assertThat(derived(AlertReading.class)).isEmpty();
         assertFired("Alert about a workflow named for slowness shows the workflow slow");
         assertThat(symptoms()).singleElement().satisfies(s -> {
             assertThat(s.getCode()).isEqualTo("WORKFLOW_SLOW");
-            assertThat(s.getSystem()).isEqualTo(BILLING);
             assertThat(s.getComponent()).isEqualTo(INVOICE_RUN);
-            assertThat(s.isInferred()).isFalse();
         });
+        // the workflow rules read it: no question what kind of failure it reports
+        assertThat(questionCodes()).doesNotContain("FAILURE_KIND");
     }
 
     @Test
     void shouldDeriveWorkflowSlowFromAnAlertWhoseNameContainsTheWorkflowCode() {
         insert(INVOICE_BATCH, alert("InvoiceRunSlow", BILLING));
         fire();
-        assertThat(symptoms()).singleElement().satisfies(s -> assertThat(s.getComponent()).isEqualTo(INVOICE_RUN));
+        assertThat(workflowSymptoms()).singleElement().satisfies(s -> assertThat(s.getComponent()).isEqualTo(INVOICE_RUN));
     }
 
     @Test
-    void shouldFollowTheAlertReadingAndMarkASymptomReadFromWordsInferred() {
-        Alert latency = alert("InvoiceP95High", BILLING, "workflow", INVOICE_RUN);
-        insert(INVOICE_BATCH, latency, reading(latency, "SLOW_RESPONSE", "latency", AlertReading.WORDS));
+    void shouldMarkAWorkflowSymptomReadFromTheWordsInferred() {
+        insert(INVOICE_BATCH, alert("InvoiceP95High", BILLING, "workflow", INVOICE_RUN));
         fire();
+        assertThat(derived(AlertReading.class)).singleElement()
+                .satisfies(r -> assertThat(r.getSource()).isEqualTo(AlertReading.WORDS));
         assertFired("Latency alert about a workflow shows the workflow slow");
-        assertThat(symptoms()).singleElement().satisfies(s -> assertThat(s.isInferred()).isTrue());
+        assertThat(workflowSymptoms()).singleElement().satisfies(s -> assertThat(s.isInferred()).isTrue());
         // the inferred symptom alone still gives the priors (the assembler counts them for less)
         assertThat(confidence("SLOW_DATABASE_QUERY")).isEqualTo(0.35);
     }
 
     @Test
+    void shouldMarkAWorkflowSymptomReadFromTheCatalogObserved() {
+        insert(INVOICE_BATCH, alert("HttpServerRequestsLatencyHigh", BILLING, "workflow", INVOICE_RUN));
+        fire();
+        assertThat(derived(AlertReading.class)).singleElement()
+                .satisfies(r -> assertThat(r.getSource()).isEqualTo(AlertReading.CATALOG));
+        assertThat(workflowSymptoms()).singleElement().satisfies(s -> assertThat(s.isInferred()).isFalse());
+    }
+
+    @Test
     void shouldPreferTheObservedSymptomOverTheInferredOneForTheSameWorkflow() {
-        Alert latency = alert("InvoiceP95High", BILLING, "workflow", INVOICE_RUN);
-        insert(INVOICE_BATCH, latency, reading(latency, "SLOW_RESPONSE", "latency", AlertReading.WORDS),
+        insert(INVOICE_BATCH, alert("InvoiceP95High", BILLING, "workflow", INVOICE_RUN),
                 metric(BILLING, "response_time_p95_ms", 14000, "workflow", INVOICE_RUN));
         fire();
-        assertThat(symptoms()).hasSize(2);
+        assertThat(workflowSymptoms()).extracting(Symptom::isInferred).containsExactlyInAnyOrder(true, false);
         // one prior per cause, resting on the observed symptom
         assertThat(votes()).filteredOn(v -> v.getCauseCode().equals("SLOW_DATABASE_QUERY")).hasSize(1);
     }
 
     @Test
     void shouldNotReadAnAlertWhoseReadingReportsSomethingElseAsSlow() {
-        Alert errors = alert("InvoiceRunSlowErrors", BILLING, "workflow", INVOICE_RUN);
-        insert(INVOICE_BATCH, errors, reading(errors, "HIGH_ERROR_RATE", "errors", AlertReading.CATALOG));
+        // "Slow" in the name, but its reading says errors
+        insert(INVOICE_BATCH, alert("InvoiceRunSlowErrors", BILLING, "workflow", INVOICE_RUN));
         fire();
-        assertThat(symptoms()).isEmpty();
+        assertThat(symptomCodes()).containsExactly("HIGH_ERROR_RATE");
+        assertThat(votes()).isEmpty();
     }
 
     @Test
@@ -104,8 +132,30 @@ class SlowWorkflowTest extends WorkflowRuleTestSupport {
                 trace(BILLING, INVOICE_RUN, 8000, 6000, 100));
         fire();
         assertFired("Workflow trace over its threshold shows the workflow slow");
-        assertThat(symptoms()).hasSize(1);
+        // one observed symptom from the traces (beside the one the alert's words suggest)
+        assertThat(workflowSymptoms()).filteredOn(s -> !s.isInferred()).hasSize(1);
         assertThat(votes()).filteredOn(v -> v.getCauseCode().equals("NETWORK_LATENCY")).hasSize(1);
+    }
+
+    @Test
+    void shouldNotReadFailedTracesAsSlowWork() {
+        // requests that hung until they failed are a failure, told apart by the failing workflow rules
+        insert(INVOICE_BATCH, failedTrace(BILLING, INVOICE_RUN, 30000, 0, 0), failedTrace(BILLING, INVOICE_RUN, 31000, 0, 0));
+        fire();
+        assertNotFired("Workflow trace over its threshold shows the workflow slow");
+        assertThat(symptoms()).isEmpty();
+        assertThat(votes()).isEmpty();
+    }
+
+    @Test
+    void shouldNotCountFailedTracesAsApplicationTimeOfASlowWorkflow() {
+        insert(INVOICE_BATCH, invoiceRunSlowAlert(), failedTrace(BILLING, INVOICE_RUN, 30000, 0, 0),
+                componentMetric(BILLING, "billing-app-1", "cpu_utilization", 0.97));
+        fire();
+        assertNotFired("Slow workflow traces with application time dominant and hosts at high CPU or memory suggest a resource bottleneck",
+                "Slow workflow traces with application time dominant suggest a resource bottleneck");
+        assertFired("High CPU or memory during a slow workflow suggests a resource bottleneck");
+        assertThat(groupsVotingFor("SERVER_RESOURCE_BOTTLENECK")).containsExactly("high-cpu-or-memory-symptom", "symptom-prior");
     }
 
     @Test
@@ -124,10 +174,14 @@ class SlowWorkflowTest extends WorkflowRuleTestSupport {
                 trace(BILLING, "", 9000, 8000, 100),
                 finding(BILLING, "SLOW_QUERY"));
         fire();
-        assertThat(symptoms()).isEmpty();
+        assertThat(workflowSymptoms()).isEmpty();
+        // what the alerts' words say of their systems, no more
+        assertThat(symptoms()).extracting(s -> s.getCode() + " " + s.getSystem()).containsExactlyInAnyOrder(
+                "SLOW_RESPONSE other-system", "SLOW_RESPONSE " + BILLING, "SERVICE_DOWN " + BILLING);
         assertThat(votes()).isEmpty();
         assertThat(questionCodes()).isEmpty();
-        assertThat(workingMemorySize()).isEqualTo(11);
+        // 11 inputs + 4 alert readings + 3 symptoms
+        assertThat(workingMemorySize()).isEqualTo(18);
     }
 
     // --- the classic case: an inefficient query -------------------------------------------
@@ -146,8 +200,9 @@ class SlowWorkflowTest extends WorkflowRuleTestSupport {
         assertThat(groupsVotingFor("SLOW_DATABASE_QUERY")).containsExactly("db-time-dominant-traces", "symptom-prior");
         assertThat(recommendedPlaybooks("SLOW_DATABASE_QUERY")).containsExactly("QUERY_OPTIMISATION");
         assertThat(questionCodes()).containsExactly("SLOW_QUERY_LOG");
-        // 5 inputs + 1 symptom + 3 priors + 1 vote + 1 playbook + 1 question
-        assertThat(workingMemorySize()).isEqualTo(12);
+        // 5 inputs + the alert's reading + 3 symptoms (SLOW_RESPONSE and WORKFLOW_SLOW from the
+        // alert's words, WORKFLOW_SLOW from the traces) + 3 priors + 1 vote + 1 playbook + 1 question
+        assertThat(workingMemorySize()).isEqualTo(15);
     }
 
     @Test
@@ -343,8 +398,7 @@ class SlowWorkflowTest extends WorkflowRuleTestSupport {
         assertThat(questionCodes()).containsExactly("SLOW_QUERY_LOG");
     }
 
-    private static AlertReading reading(Alert alert, String symptom, String kind, String source) {
-        return new AlertReading(alert.getId(), alert.getName(), alert.getSystem(), alert.getComponent(), true, false,
-                symptom, "requests", kind, "app", "", source, "test");
+    private List<Symptom> workflowSymptoms() {
+        return symptoms().stream().filter(s -> s.getCode().equals("WORKFLOW_SLOW")).toList();
     }
 }
