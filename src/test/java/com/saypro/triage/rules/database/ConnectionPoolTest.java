@@ -82,7 +82,7 @@ class ConnectionPoolTest extends RuleFileTestSupport {
     }
 
     @Test
-    void shouldSuggestPoolExhaustionFromHikariTimeoutLogsStrongerThanFromTheAlertAlone() {
+    void shouldSuggestPoolExhaustionFromHikariTimeoutLogs() {
         insert(log("lms", "ERROR",
                 "java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms."),
                 log("lms", "ERROR",
@@ -90,9 +90,22 @@ class ConnectionPoolTest extends RuleFileTestSupport {
         fire();
 
         assertFired("Connection request timed out in the pool log shows the application pool exhausted",
-                "Requests timing out waiting for a pooled connection confirm connection pool exhaustion");
+                "Application connection pool exhausted suggests connection pool exhaustion");
         assertThat(symptomCodes()).containsExactly("DB_POOL_EXHAUSTED");
-        assertThat(votes()).hasSize(2);
+        // the log lines are the only observation: the symptom's vote is theirs, not counted again
+        assertNotFired("Requests timing out waiting for a pooled connection confirm connection pool exhaustion");
+        assertThat(confidence("DB_CONNECTION_POOL_EXHAUSTED")).isEqualTo(0.6);
+    }
+
+    @Test
+    void shouldSuggestPoolExhaustionFromHikariTimeoutLogsStrongerThanFromThePoolAlertAlone() {
+        insert(alert("HikariPoolPendingConnections", "lms", "pool", "HikariPool-1"),
+                log("lms", "ERROR",
+                "java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms."));
+        fire();
+
+        assertFired("Requests timing out waiting for a pooled connection confirm connection pool exhaustion");
+        // 1 - (1 - 0.6)(1 - 0.4)
         assertThat(confidence("DB_CONNECTION_POOL_EXHAUSTED")).isEqualTo(0.76);
     }
 

@@ -48,17 +48,29 @@ class LocksTest extends RuleFileTestSupport {
     }
 
     @Test
-    void shouldBeMoreConfidentWhenTheApplicationLogsDeadlocks() {
+    void shouldSeeDeadlocksInTheApplicationLogs() {
         insert(log("rms", "ERROR", "SQLException: Deadlock found when trying to get lock; try restarting transaction"),
                 log("rms", "ERROR", "SQLException: Lock wait timeout exceeded; try restarting transaction"),
                 log("lms", "ERROR", "ERROR:  deadlock detected\nDETAIL:  Process 4242 waits for ShareLock on transaction 991"));
         fire();
 
-        assertFired("Deadlock or lock wait timeout in the logs shows database deadlocks",
-                "Application failing on deadlocks or lock wait timeouts confirms lock contention");
+        assertFired("Deadlock or lock wait timeout in the logs shows database deadlocks");
         assertThat(symptoms()).extracting(Symptom::getSystem).containsExactlyInAnyOrder("rms", "lms");
-        // one symptom vote and one log vote per system
-        assertThat(votes()).hasSize(4);
+        // the log lines are the only observation: the symptom's vote is theirs, not counted again
+        assertNotFired("Application failing on deadlocks or lock wait timeouts confirms lock contention");
+        assertThat(confidence("DB_LOCK_CONTENTION")).isEqualTo(0.6);
+    }
+
+    @Test
+    void shouldBeMoreConfidentWhenTheApplicationFailsOnTheDeadlocksMonitoringReports() {
+        insert(alert("PostgresqlDeadLocks", "lms", "job", "postgres"),
+                log("lms", "ERROR", "ERROR:  deadlock detected\nDETAIL:  Process 4242 waits for ShareLock on transaction 991"),
+                log("lms", "ERROR", "ERROR:  deadlock detected\nDETAIL:  Process 4250 waits for ShareLock on transaction 995"));
+        fire();
+
+        assertFired("Application failing on deadlocks or lock wait timeouts confirms lock contention");
+        // 1 - (1 - 0.6)(1 - 0.35)
+        assertThat(confidence("DB_LOCK_CONTENTION")).isEqualTo(0.74);
     }
 
     @Test
