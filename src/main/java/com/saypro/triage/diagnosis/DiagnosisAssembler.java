@@ -44,7 +44,9 @@ public final class DiagnosisAssembler {
     /** A raised cause whose counter-evidence leaves it below this is ruled out, not a candidate. */
     static final double RULED_OUT_BELOW = 0.2;
     /** How many usual-but-unraised causes of the incident's categories are listed as ruled out. */
-    private static final int MAX_UNRAISED = 6;
+    private static final int MAX_UNRAISED = 4;
+    /** Candidates this close to the top one lend their category to the "why not" list too. */
+    private static final double CLOSE_TO_TOP = 0.15;
 
     private final Map<String, Cause> causes;
     private final Map<String, Playbook> playbooks;
@@ -114,13 +116,16 @@ public final class DiagnosisAssembler {
         for (Scored s : pushedOut) {
             Cause cause = causes.get(s.code());
             List<Evidence> against = s.evidence().stream().filter(e -> e.effect().equals(Diagnosis.WEAKENS)).toList();
+            List<Evidence> setAside = s.evidence().stream().filter(e -> e.effect().equals(Diagnosis.SUPPORTS)).toList();
+            List<Evidence> all = new ArrayList<>(against);
+            all.addAll(setAside);
             ruledOut.add(new RuledOut(s.code(), cause == null ? s.code() : cause.title(),
                     cause == null ? null : cause.category().name(),
-                    "raised to " + percent(s.score().support()) + " by " + count(s.evidence().size() - against.size(),
-                            "rule") + ", then pushed down to " + percent(s.score().confidence()) + " by: "
+                    "raised to " + percent(s.score().support()) + " by " + count(setAside.size(), "piece", "pieces")
+                            + " of evidence, then pushed down to " + percent(s.score().confidence()) + " by: "
                             + String.join("; ", against.stream().filter(Evidence::counted)
-                                    .map(Evidence::description).toList()),
-                    against));
+                                    .map(Evidence::description).distinct().toList()),
+                    all));
         }
         ruledOut.addAll(unraised(candidates, votesByCause.keySet()));
 
@@ -141,8 +146,9 @@ public final class DiagnosisAssembler {
      */
     private List<RuledOut> unraised(List<Candidate> candidates, Set<String> voted) {
         Set<String> categories = new LinkedHashSet<>();
-        candidates.stream().limit(3).map(Candidate::category).filter(java.util.Objects::nonNull)
-                .forEach(categories::add);
+        double topConfidence = candidates.isEmpty() ? 0 : candidates.get(0).confidence();
+        candidates.stream().limit(3).filter(c -> c.confidence() >= topConfidence - CLOSE_TO_TOP)
+                .map(Candidate::category).filter(java.util.Objects::nonNull).forEach(categories::add);
         List<RuledOut> result = new ArrayList<>();
         for (Cause cause : causes.values()) {
             if (result.size() >= MAX_UNRAISED) {
@@ -153,8 +159,10 @@ public final class DiagnosisAssembler {
             }
             List<String> rules = rulesByCause.getOrDefault(cause.code(), List.of());
             String reason = rules.isEmpty() ? "no evidence for it: no rule looks for this cause yet"
-                    : "no evidence for it: none of the " + count(rules.size(), "rule")
-                            + " that look for it matched this incident's signals (for example \""
+                    : rules.size() == 1 ? "no evidence for it: the rule that looks for it (\"" + rules.get(0)
+                            + "\") did not match this incident's signals"
+                    : "no evidence for it: none of the " + rules.size()
+                            + " rules that look for it matched this incident's signals (for example \""
                             + String.join("\", \"", rules.stream().limit(2).toList()) + "\")";
             result.add(new RuledOut(cause.code(), cause.title(), cause.category().name(), reason, List.of()));
         }
@@ -213,8 +221,8 @@ public final class DiagnosisAssembler {
         return Math.round(value * 100) + "%";
     }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private List<FactView> factViews(List<Object> matched, EngineOutcome outcome, int depth) {
