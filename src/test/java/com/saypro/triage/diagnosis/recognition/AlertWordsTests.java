@@ -377,11 +377,47 @@ class AlertWordsTests {
     }
 
     @Test
+    void shouldReadFailoversPartitionsAndShrinkingInSyncSetsAsClusterDegraded() {
+        assertSymptom(alert("LedgerStoreNoPrimary"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("BrokerMeshNetworkPartition"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("EventsISRShrinking"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("OrdersDbRoleChanged"), "CLUSTER_DEGRADED");
+    }
+
+    @Test
+    void shouldReadAnXDownAsTheServiceDownWhenOnlyTheSummaryNamesTheExporter() {
+        assertSymptom(alert("WebFrontDown").annotation("summary", "The exporter cannot reach the web front"),
+                "SERVICE_DOWN");
+        assertSymptom(alert("MetricsExporterDown"), "MONITORING_DEGRADED");
+        assertSymptom(alert("PoolHasNoAliveBackends"), "SERVICE_DOWN");
+    }
+
+    @Test
+    void shouldReadDatabaseMaintenanceLocksAndCacheHitsFromTheirWords() {
+        assertSymptom(alert("LedgerTableNotAutoVacuumed"), "DB_MAINTENANCE");
+        assertSymptom(alert("LedgerDbTooManyLocks"), "DB_DEADLOCKS");
+        assertSymptom(alert("LedgerLowCacheHitRatio"), "HIGH_MEMORY");
+        assertSymptom(alert("LedgerWalArchiveFailing"), "JOB_FAILED");
+    }
+
+    @Test
+    void shouldReadClockOffsetsConnectionErrorsAndSlowQueues() {
+        assertSymptom(alert("HostClockOffset"), "CLOCK_SKEW");
+        assertSymptom(alert("HostNtpDelay"), "CLOCK_SKEW");
+        assertSymptom(alert("EdgeBackendConnectionErrors"), "NETWORK_ERRORS");
+        assertSymptom(alert("OrdersQueueSlowConsuming"), "QUEUE_BACKLOG");
+        assertSymptom(alert("FleetDifferentVersions"), "ROLLOUT_STUCK");
+        assertSymptom(alert("BrokerLogDirectoryOffline"), "STORAGE_ERRORS");
+    }
+
+    @Test
     void shouldStillNotGuessFromVagueFailureWords() {
         assertThat(infer(alert("FooBarInconsistent"))).isEmpty();
         assertThat(infer(alert("FooBarTooLong"))).isEmpty();
         assertThat(infer(alert("FooBarFlapping"))).isEmpty();
         assertThat(infer(alert("FooBarInactive"))).isEmpty();
+        assertThat(infer(alert("FooBarChanged"))).isEmpty();
+        assertThat(infer(alert("FooBarNoActive"))).isEmpty();
         assertThat(infer(alert("DownloadsPerMinute"))).isEmpty();
     }
 
