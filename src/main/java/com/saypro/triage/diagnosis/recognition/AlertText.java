@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,15 +43,57 @@ final class AlertText {
 
     /** "AcmeQueueDiskAlmostFull" -> [acme, queue, disk, almost, full]; any text alike. */
     static List<String> words(String text) {
+        return words(text, word -> false);
+    }
+
+    /**
+     * As {@link #words(String)}, and an upper-case run that is no known word but is made of known
+     * words is split into them: "TSDBWAL" -> [tsdb, wal], "DNSSERVFAIL" -> [dns, servfail]. Only
+     * upper-case runs are split; a capitalised word ("Download") is one word as written.
+     */
+    static List<String> words(String text, Predicate<String> known) {
         List<String> words = new ArrayList<>();
         if (text == null) {
             return words;
         }
         Matcher m = WORD.matcher(text);
         while (m.find()) {
-            words.add(m.group().toLowerCase(Locale.ROOT));
+            String word = m.group().toLowerCase(Locale.ROOT);
+            List<String> parts = m.group().length() >= MIN_RUN && ACRONYM_RUN.matcher(m.group()).matches()
+                    && !known.test(word) ? split(word, known) : null;
+            if (parts == null) {
+                words.add(word);
+            } else {
+                words.addAll(parts);
+            }
         }
         return words;
+    }
+
+    private static final Pattern ACRONYM_RUN = Pattern.compile("[A-Z]+");
+    private static final int MIN_RUN = 5;
+    private static final int MIN_PART = 2;
+
+    /** The fewest known words (at least two letters each) that make up {@code word}, or null. */
+    private static List<String> split(String word, Predicate<String> known) {
+        int n = word.length();
+        @SuppressWarnings("unchecked")
+        List<String>[] best = new List[n + 1];
+        best[0] = List.of();
+        for (int end = MIN_PART; end <= n; end++) {
+            for (int start = 0; start <= end - MIN_PART; start++) {
+                if (best[start] == null) {
+                    continue;
+                }
+                String part = word.substring(start, end);
+                if (known.test(part) && (best[end] == null || best[start].size() + 1 < best[end].size())) {
+                    List<String> parts = new ArrayList<>(best[start]);
+                    parts.add(part);
+                    best[end] = parts;
+                }
+            }
+        }
+        return best[n] != null && best[n].size() > 1 ? best[n] : null;
     }
 
     /** The path of a URL (the host says nothing about the alert), or the text when it is no URL. */

@@ -149,12 +149,13 @@ public final class AlertWords {
          * counting. Returns the calm words found.
          */
         List<Evidence> text(String source, String text, boolean sentence) {
-            return words(source, AlertText.words(text), null, sentence);
+            return words(source, AlertText.words(text, dictionary::knows), null, sentence);
         }
 
         private List<Evidence> words(String source, List<String> words, String shownAs, boolean sentence) {
             if (!ANNOTATIONS.contains(source)) {
                 seen.addAll(words);
+                words.forEach(w -> seen.add(WordDictionary.singular(w)));
             }
             double weight = dictionary.weight(source);
             List<Evidence> found = new ArrayList<>();
@@ -167,9 +168,6 @@ public final class AlertWords {
                 for (int n = Math.min(dictionary.longestPhrase, words.size() - i); n >= 1 && length == 0; n--) {
                     phrase = String.join(" ", words.subList(i, i + n));
                     meanings = dictionary.meanings(phrase);
-                    if (meanings.isEmpty() && n == 1 && phrase.length() > 3 && phrase.endsWith("s")) {
-                        meanings = dictionary.meanings(phrase.substring(0, phrase.length() - 1));
-                    }
                     if (!meanings.isEmpty()) {
                         length = n;
                     }
@@ -228,7 +226,8 @@ public final class AlertWords {
         }
 
         void query(AlertText.Query query) {
-            query.metrics().forEach(metric -> words("query", AlertText.words(metric), metric, false));
+            query.metrics().forEach(metric -> words("query", AlertText.words(metric, dictionary::knows), metric,
+                    false));
             query.labelKeys().forEach(key -> labelKey("query", key, key));
             query.statusClasses().forEach((matcher, word) -> words("query", List.of(word), matcher, false));
         }

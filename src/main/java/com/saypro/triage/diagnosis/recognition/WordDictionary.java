@@ -74,6 +74,8 @@ final class WordDictionary {
 
     final File file;
     final Map<String, List<Meaning>> phrases = new HashMap<>();
+    /** The dictionary's phrases by their singular, for plurals read in the singular. */
+    private final Map<String, List<Meaning>> singulars = new HashMap<>();
     final int longestPhrase;
 
     private WordDictionary(File file) {
@@ -83,6 +85,8 @@ final class WordDictionary {
         index(file.roles(), Aspect.ROLE);
         file.calm().forEach(w -> add(w, new Meaning(Aspect.CALM, "", 1)));
         file.negators().forEach(w -> add(w, new Meaning(Aspect.NEGATOR, "", 1)));
+        phrases.forEach((phrase, meanings) -> singulars.merge(singular(phrase), meanings,
+                (a, b) -> a.size() >= b.size() ? a : b));
         longestPhrase = phrases.keySet().stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
     }
 
@@ -116,8 +120,47 @@ final class WordDictionary {
         return file.minimum();
     }
 
+    /**
+     * What a word or phrase means. A plural not written in the dictionary is read as its singular
+     * ("replicas", "entries", "page faults"), and a phrase written there in the plural is found
+     * from its singular ("file descriptor").
+     */
     List<Meaning> meanings(String phrase) {
-        return phrases.getOrDefault(phrase, List.of());
+        List<Meaning> exact = phrases.get(phrase);
+        if (exact != null) {
+            return exact;
+        }
+        String singular = singular(phrase);
+        List<Meaning> meanings = phrases.getOrDefault(singular, List.of());
+        if (meanings.isEmpty() && phrase.contains(" ")) {
+            // a phrase written in the plural ("file descriptors") is found from its singular; a single
+            // word is not ("queries" says database, "query" says nothing)
+            meanings = singulars.getOrDefault(singular, List.of());
+        }
+        return meanings;
+    }
+
+    /** True when the word or phrase is in the dictionary (as written or as a plural). */
+    boolean knows(String phrase) {
+        return !meanings(phrase).isEmpty();
+    }
+
+    /** Every word of the phrase in the singular: "pages faults" -> "page fault", "entries" -> "entry". */
+    static String singular(String phrase) {
+        String[] words = phrase.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w.length() > 4 && w.endsWith("ies")) {
+                words[i] = w.substring(0, w.length() - 3) + "y";
+            } else if (w.length() > 4 && (w.endsWith("sses") || w.endsWith("ches") || w.endsWith("shes")
+                    || w.endsWith("xes"))) {
+                words[i] = w.substring(0, w.length() - 2);
+            } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")
+                    && !w.endsWith("is")) {
+                words[i] = w.substring(0, w.length() - 1);
+            }
+        }
+        return String.join(" ", words);
     }
 
     private void index(Map<String, Group> groups, Aspect aspect) {

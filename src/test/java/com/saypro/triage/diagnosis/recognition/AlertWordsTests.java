@@ -268,6 +268,159 @@ class AlertWordsTests {
         assertThat(infer(alert("IngestPartitionLagCritical").annotation("summary", "Ingestion is delayed"))).isEmpty();
     }
 
+    // --- failure vocabulary ------------------------------------------------------------------------
+
+    @Test
+    void shouldReadUnassignedOrTooFewMembersAsClusterDegraded() {
+        assertSymptom(alert("SearchIndexUnassignedShards"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("LedgerClusterTooFewMembers"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("StoreNoLeader").annotation("summary", "The cluster has no elected leader"),
+                "CLUSTER_DEGRADED");
+        assertSymptom(alert("CacheMultipleMasters"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("GossipPeersInconsistent"), "CLUSTER_DEGRADED");
+    }
+
+    @Test
+    void shouldReadOvercommitAndQuotaAsCapacityNotAsHostMemory() {
+        assertSymptom(alert("TenantMemoryOvercommit"), "CAPACITY_EXHAUSTED");
+        assertSymptom(alert("TeamCpuQuotaExceeded"), "CAPACITY_EXHAUSTED");
+        assertSymptom(alert("AutoscalerAtMaximum").annotation("summary", "The hpa cannot add replicas"),
+                "CAPACITY_EXHAUSTED");
+        assertSymptom(alert("WorkerNodeTooManyPods"), "CAPACITY_EXHAUSTED");
+    }
+
+    @Test
+    void shouldReadOutOfMemoryAndEvictionsAsMemorySaturation() {
+        assertSymptom(alert("BatchHostOutOfMemory"), "HIGH_MEMORY");
+        assertSymptom(alert("WorkerMemoryPagesFaults"), "HIGH_MEMORY");
+        assertSymptom(alert("HostEvictions").annotation("summary", "Available memory is low, so workloads are evicted"),
+                "HIGH_MEMORY");
+    }
+
+    @Test
+    void shouldReadRolloutVocabularyAsRolloutStuck() {
+        assertSymptom(alert("BillingStatefulsetUpdateNotRolledOut"), "ROLLOUT_STUCK");
+        assertSymptom(alert("EdgeDaemonsetMisscheduled"), "ROLLOUT_STUCK");
+        assertSymptom(alert("FleetVersionMismatch"), "ROLLOUT_STUCK");
+        assertSymptom(alert("ShopContainerWaiting"), "ROLLOUT_STUCK");
+    }
+
+    @Test
+    void shouldReadTooFewHealthyPodsOfABudgetAsReplicasUnavailable() {
+        assertSymptom(alert("CheckoutDisruptionBudgetNotEnoughPods"), "REPLICAS_UNAVAILABLE");
+        assertSymptom(alert("AgentDaemonsetNotScheduled"), "REPLICAS_UNAVAILABLE");
+    }
+
+    @Test
+    void shouldReadAlertDeliveryAndRemoteStorageFailuresAsNotificationsFailing() {
+        assertSymptom(alert("RulerErrorSendingAlerts"), "NOTIFICATIONS_FAILING");
+        assertSymptom(alert("MetricsRemoteStorageFailures"), "NOTIFICATIONS_FAILING");
+        assertSymptom(alert("RulerNotificationQueueFull"), "NOTIFICATIONS_FAILING");
+    }
+
+    @Test
+    void shouldReadTsdbFailuresAsStorageErrorsAndRunTogetherAcronymsAsWords() {
+        assertSymptom(alert("MetricsTSDBCompactionsFailing"), "STORAGE_ERRORS");
+        assertSymptom(alert("MetricsTSDBWALCorrupted"), "STORAGE_ERRORS");
+        assertThat(AlertText.words("CacheDNSSERVFAIL", w -> w.equals("dns") || w.equals("servfail")))
+                .containsExactly("cache", "dns", "servfail");
+        assertThat(AlertText.words("Download", w -> w.equals("down") || w.equals("load"))).containsExactly("download");
+        assertSymptom(alert("ResolverDNSSERVFAILHigh"), "DNS_FAILING");
+    }
+
+    @Test
+    void shouldReadScrapeLimitsAndSlowEvaluationsAsMonitoringDegraded() {
+        assertSymptom(alert("CollectorScrapeSampleLimitHit"), "MONITORING_DEGRADED");
+        assertSymptom(alert("RulerRuleEvaluationSlow"), "MONITORING_DEGRADED");
+        assertSymptom(alert("AgentScrapeOutOfOrder"), "MONITORING_DEGRADED");
+        assertSymptom(alert("ShopSeriesCardinalityHigh"), "MONITORING_DEGRADED");
+    }
+
+    @Test
+    void shouldReadHotComponentsAsHardwareFaults() {
+        assertSymptom(alert("RackSensorTooHot"), "HARDWARE_FAULT");
+        assertSymptom(alert("ChassisOvertemperatureAlarm"), "HARDWARE_FAULT");
+    }
+
+    @Test
+    void shouldReadFlappingInactiveAndDisconnectedParts() {
+        assertSymptom(alert("UplinkInterfaceFlapping"), "NETWORK_ERRORS");
+        assertSymptom(alert("ArchiveRaidArrayInactive"), "STORAGE_ERRORS");
+        assertSymptom(alert("LedgerDisconnectedStandby"), "DB_REPLICATION_LAG");
+        assertSymptom(alert("LedgerReplicationBroken"), "DB_REPLICATION_LAG");
+        assertSymptom(alert("OrdersDbOutOfSync"), "DB_REPLICATION_LAG");
+    }
+
+    @Test
+    void shouldReadRejectedConnectionsAsAServerAtItsLimit() {
+        assertSymptom(alert("BrokerRejectedConnections"), "CONNECTIONS_HIGH");
+        assertSymptom(alert("SessionCacheRejectedConnections"), "DB_CONNECTIONS_HIGH");
+        assertSymptom(alert("LedgerDbRejectedConnections"), "DB_CONNECTIONS_HIGH");
+        assertSymptom(alert("GatewayTooManyOpenFiles"), "CONNECTIONS_HIGH");
+        assertSymptom(alert("KernelFileDescriptorLimit"), "CONNECTIONS_HIGH");
+    }
+
+    @Test
+    void shouldReadRestartsOfAnyPartAndSlowJobs() {
+        assertSymptom(alert("LedgerDbRestarted"), "RESTARTED");
+        assertSymptom(alert("IndexerCrashlooping"), "CRASH_LOOPING");
+        assertSymptom(alert("NightlyExportJobTooLong"), "JOB_FAILED");
+        assertSymptom(alert("CleanupJobNotStarting"), "JOB_FAILED");
+        assertSymptom(alert("CollectorGcPauseTooLong").label("job", "jvm"), "JVM_GC_PRESSURE");
+        assertSymptom(alert("WorkerThreadPoolRejections"), "WORKERS_SATURATED");
+    }
+
+    @Test
+    void shouldReadAFailedProbeAndASlowPing() {
+        assertSymptom(alert("StorefrontProbeFailed"), "SERVICE_DOWN");
+        assertSymptom(alert("BranchOfficeSlowPing"), "NETWORK_ERRORS");
+    }
+
+    @Test
+    void shouldReadFailoversPartitionsAndShrinkingInSyncSetsAsClusterDegraded() {
+        assertSymptom(alert("LedgerStoreNoPrimary"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("BrokerMeshNetworkPartition"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("EventsISRShrinking"), "CLUSTER_DEGRADED");
+        assertSymptom(alert("OrdersDbRoleChanged"), "CLUSTER_DEGRADED");
+    }
+
+    @Test
+    void shouldReadAnXDownAsTheServiceDownWhenOnlyTheSummaryNamesTheExporter() {
+        assertSymptom(alert("WebFrontDown").annotation("summary", "The exporter cannot reach the web front"),
+                "SERVICE_DOWN");
+        assertSymptom(alert("MetricsExporterDown"), "MONITORING_DEGRADED");
+        assertSymptom(alert("PoolHasNoAliveBackends"), "SERVICE_DOWN");
+    }
+
+    @Test
+    void shouldReadDatabaseMaintenanceLocksAndCacheHitsFromTheirWords() {
+        assertSymptom(alert("LedgerTableNotAutoVacuumed"), "DB_MAINTENANCE");
+        assertSymptom(alert("LedgerDbTooManyLocks"), "DB_DEADLOCKS");
+        assertSymptom(alert("LedgerLowCacheHitRatio"), "HIGH_MEMORY");
+        assertSymptom(alert("LedgerWalArchiveFailing"), "JOB_FAILED");
+    }
+
+    @Test
+    void shouldReadClockOffsetsConnectionErrorsAndSlowQueues() {
+        assertSymptom(alert("HostClockOffset"), "CLOCK_SKEW");
+        assertSymptom(alert("HostNtpDelay"), "CLOCK_SKEW");
+        assertSymptom(alert("EdgeBackendConnectionErrors"), "NETWORK_ERRORS");
+        assertSymptom(alert("OrdersQueueSlowConsuming"), "QUEUE_BACKLOG");
+        assertSymptom(alert("FleetDifferentVersions"), "ROLLOUT_STUCK");
+        assertSymptom(alert("BrokerLogDirectoryOffline"), "STORAGE_ERRORS");
+    }
+
+    @Test
+    void shouldStillNotGuessFromVagueFailureWords() {
+        assertThat(infer(alert("FooBarInconsistent"))).isEmpty();
+        assertThat(infer(alert("FooBarTooLong"))).isEmpty();
+        assertThat(infer(alert("FooBarFlapping"))).isEmpty();
+        assertThat(infer(alert("FooBarInactive"))).isEmpty();
+        assertThat(infer(alert("FooBarChanged"))).isEmpty();
+        assertThat(infer(alert("FooBarNoActive"))).isEmpty();
+        assertThat(infer(alert("DownloadsPerMinute"))).isEmpty();
+    }
+
     // --- not enough words: no reading ------------------------------------------------------------
 
     @Test
