@@ -55,8 +55,9 @@ public record Diagnosis(long incidentId, String system, String ruleBaseVersion, 
     }
 
     /**
-     * An open question: {@code gain} is how much its answer is expected to sharpen the ranking
-     * (expected reduction of the ranking's entropy, in bits), {@code why} what it separates,
+     * An open question: {@code gain} is how much its answer is expected to change the ranking
+     * (the expected total-variation distance between the ranking now and after the answer,
+     * 0..1; see {@link QuestionRanker}), {@code why} what it separates,
      * {@code reason} why the rule asked it, {@code askedBy} that rule.
      */
     public record QuestionView(String code, String text, String help, List<String> options, String reason,

@@ -34,19 +34,17 @@ public class DiagnosisService {
     private final RuleBase ruleBase;
     private final RuleBaseVersions versions;
     private final KnowledgeBase knowledge;
-    private final DiagnosisKnowledge diagnosisKnowledge;
     private final DiagnosisEngine engine = new DiagnosisEngine();
     private final Map<String, CompiledRuleBase> pastRuleBases = new ConcurrentHashMap<>();
     private final Map<String, Map<String, List<String>>> rulesByCause = new ConcurrentHashMap<>();
 
     public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
-            RuleBaseVersions versions, KnowledgeBase knowledge, DiagnosisKnowledge diagnosisKnowledge) {
+            RuleBaseVersions versions, KnowledgeBase knowledge) {
         this.jdbc = jdbc;
         this.loader = loader;
         this.ruleBase = ruleBase;
         this.versions = versions;
         this.knowledge = knowledge;
-        this.diagnosisKnowledge = diagnosisKnowledge;
     }
 
     /** The incident's diagnosis, computed now if its facts or the rule base changed since the last run. */
@@ -105,14 +103,13 @@ public class DiagnosisService {
     }
 
     /**
-     * A pure function of the facts, their revision and the rule base (plus the knowledge
-     * base's texts and the system's priors). The open questions are ranked by running the
+     * A pure function of the facts (with the system's priors they carry), their revision and
+     * the rule base (plus the knowledge base's texts). The open questions are ranked by running the
      * diagnosis once more per possible answer ({@link QuestionRanker}).
      */
     public Diagnosis compute(CompiledRuleBase rules, FactSet facts, int factsRevision) {
         DiagnosisAssembler assembler = new DiagnosisAssembler(knowledge.causes(), knowledge.playbooks(),
-                knowledge.questions(), diagnosisKnowledge.profile(facts.context().getSystem()).priors(),
-                rulesByCause(rules));
+                knowledge.questions(), facts.priors(), rulesByCause(rules));
         return compute(rules, facts, factsRevision, assembler, engine);
     }
 

@@ -2,6 +2,7 @@ package com.saypro.triage.diagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.AlertReading;
@@ -18,17 +19,21 @@ import com.saypro.triage.diagnosis.facts.TransactionTrace;
 /**
  * Everything one diagnosis sees, in a fixed order (each list sorted by id): the signals and
  * answers, and what Triage read from them with its knowledge before the rules run (recognised
- * alerts, classified log lines, the system's workflows and components). Stored whole with
- * every run, so a run replays exactly even after the knowledge changed.
+ * alerts, classified log lines, the system's workflows and components, and its priors: the
+ * base rate of each cause). Stored whole with every run, so a run replays exactly even after
+ * the knowledge changed. {@link #all()} gives the facts for the session; the priors are not
+ * facts, the scoring reads them.
  */
 public record FactSet(IncidentContext context, List<Alert> alerts, List<MetricSample> metrics, List<LogEvent> logs,
         List<TransactionTrace> traces, List<ChangeEvent> changes, List<Answer> answers, List<AlertReading> readings,
-        List<LogFinding> findings, List<SystemWorkflow> workflows, List<SystemComponent> components) {
+        List<LogFinding> findings, List<SystemWorkflow> workflows, List<SystemComponent> components,
+        Map<String, Double> priors) {
 
     /** Signals and answers only, nothing read from them yet. */
     public FactSet(IncidentContext context, List<Alert> alerts, List<MetricSample> metrics, List<LogEvent> logs,
             List<TransactionTrace> traces, List<ChangeEvent> changes, List<Answer> answers) {
-        this(context, alerts, metrics, logs, traces, changes, answers, List.of(), List.of(), List.of(), List.of());
+        this(context, alerts, metrics, logs, traces, changes, answers, List.of(), List.of(), List.of(), List.of(),
+                Map.of());
     }
 
     /** The facts in the order they go into the session. */
@@ -54,13 +59,14 @@ public record FactSet(IncidentContext context, List<Alert> alerts, List<MetricSa
         changed.add(new Answer(question, value));
         changed.sort(java.util.Comparator.comparing(Answer::getQuestion));
         return new FactSet(context, alerts, metrics, logs, traces, changes, List.copyOf(changed), readings, findings,
-                workflows, components);
+                workflows, components, priors);
     }
 
-    /** The same signals with what was read from them replaced. */
+    /** The same signals with what was read from them, and the system's priors, replaced. */
     public FactSet withReadings(List<AlertReading> newReadings, List<LogFinding> newFindings,
-            List<SystemWorkflow> newWorkflows, List<SystemComponent> newComponents, List<TransactionTrace> newTraces) {
+            List<SystemWorkflow> newWorkflows, List<SystemComponent> newComponents, List<TransactionTrace> newTraces,
+            Map<String, Double> newPriors) {
         return new FactSet(context, alerts, metrics, logs, newTraces, changes, answers, newReadings, newFindings,
-                newWorkflows, newComponents);
+                newWorkflows, newComponents, newPriors);
     }
 }

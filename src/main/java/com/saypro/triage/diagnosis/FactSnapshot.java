@@ -83,6 +83,8 @@ public final class FactSnapshot {
                 .put("code", w.getCode()).put("kind", w.getKind()));
         array(root, "components", facts.components(), c3 -> Json.MAPPER.createObjectNode()
                 .put("system", c3.getSystem()).put("name", c3.getName()).put("role", c3.getRole()));
+        ObjectNode priors = root.putObject("priors");
+        new java.util.TreeMap<>(facts.priors()).forEach(priors::put);
         return Json.write(root);
     }
 
@@ -120,8 +122,13 @@ public final class FactSnapshot {
                 s(n, "code"), s(n, "kind")));
         List<SystemComponent> components = list(root, "components", n -> new SystemComponent(s(n, "system"),
                 s(n, "name"), s(n, "role")));
+        Map<String, Double> priors = new java.util.LinkedHashMap<>();
+        JsonNode storedPriors = root.get("priors");
+        if (storedPriors != null) {
+            storedPriors.properties().forEach(e -> priors.put(e.getKey(), e.getValue().doubleValue()));
+        }
         return new FactSet(context, alerts, metrics, logs, traces, changes, answers, readings, findings, workflows,
-                components);
+                components, priors);
     }
 
     private static <T> void array(ObjectNode root, String name, List<T> items, Function<T, JsonNode> write) {

@@ -224,7 +224,6 @@ final class SignalParser {
         return value;
     }
 
-    /** Derived from name, system and labels when the sender gives none. */
     /** Longest generator URL kept; a longer one is dropped rather than failing the alert. */
     static final int MAX_GENERATOR_URL = 4000;
 
@@ -243,6 +242,7 @@ final class SignalParser {
         return withUrl;
     }
 
+    /** Derived from name, system and labels when the sender gives none. */
     static String fingerprint(String name, String system, Map<String, String> labels) {
         StringBuilder text = new StringBuilder(name).append('\n').append(system);
         new TreeMap<>(labels).forEach((k, v) -> text.append('\n').append(k).append('=').append(v));

@@ -120,7 +120,7 @@ public final class DiagnosisHarness {
     public Diagnosis diagnose(FactSet signals) {
         SystemProfile profile = knowledge.profile(signals.context().getSystem());
         FactSet facts = knowledge.reader().read(signals, profile);
-        DiagnosisAssembler assembler = new DiagnosisAssembler(causes, playbooks, questions, profile.priors(),
+        DiagnosisAssembler assembler = new DiagnosisAssembler(causes, playbooks, questions, facts.priors(),
                 DiagnosisService.rulesByCauseOf(rules));
         return DiagnosisService.compute(rules, facts, 1, assembler, engine);
     }

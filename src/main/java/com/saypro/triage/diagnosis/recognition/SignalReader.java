@@ -58,7 +58,7 @@ public final class SignalReader {
         }
         List<TransactionTrace> traces = facts.traces().stream().map(t -> withWorkflow(t, system)).toList();
         return facts.withReadings(List.copyOf(readings), List.copyOf(findings), system.workflows(),
-                system.components(), traces);
+                system.components(), traces, system.priors());
     }
 
     private static TransactionTrace withWorkflow(TransactionTrace t, SystemProfile system) {

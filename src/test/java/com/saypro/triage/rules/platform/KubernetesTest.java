@@ -324,4 +324,14 @@ class KubernetesTest extends PlatformRulesTestSupport {
         assertThat(rankedByGroup()).first().isEqualTo("APPLICATION_CRASH");
         assertThat(groupedConfidence("APPLICATION_CRASH")).isEqualTo(0.55);
     }
+
+    @Test
+    void shouldNotLetAnAlertReadFromItsWordsWeakenACrashLoopSeenForSure() {
+        insert(symptom("CRASH_LOOPING", "shop", "zz-worker"));
+        fire();
+        double sure = confidence("APPLICATION_CRASH");
+        insert(inferred("CRASH_LOOPING", "shop", "aa-api"));
+        fire();
+        assertThat(confidence("APPLICATION_CRASH")).isEqualTo(sure);
+    }
 }

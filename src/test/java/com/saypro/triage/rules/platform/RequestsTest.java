@@ -200,4 +200,22 @@ class RequestsTest extends PlatformRulesTestSupport {
         fire();
         assertNotFired("Slow queries with overdue database maintenance suggest overdue database maintenance");
     }
+
+    @Test
+    void shouldBlameTheServersNotAWebServerWhenASearchThreadPoolIsSaturated() {
+        insert(new com.saypro.triage.diagnosis.facts.AlertReading(7, "ElasticsearchHighThreadPoolRejectionRatio", "search",
+                "es-data-1", true, false, "WORKERS_SATURATED", "threads", "saturation", "search", "elasticsearch",
+                "catalog", "ElasticsearchHighThreadPool.*"));
+        fire();
+        assertThat(rankedCauses()).first().isEqualTo("SERVER_RESOURCE_BOTTLENECK");
+        assertThat(votes()).extracting(v -> v.getCauseCode()).doesNotContain("WEB_SERVER_SATURATION");
+    }
+
+    @Test
+    void shouldBlameTheWebServerWhenItsOwnWorkersAreSaturated() {
+        insert(new com.saypro.triage.diagnosis.facts.AlertReading(8, "ApacheWorkersLoad", "shop", "edge-1", true, false,
+                "WORKERS_SATURATED", "requests", "saturation", "web", "apache", "catalog", "ApacheWorkersLoad"));
+        fire();
+        assertThat(rankedCauses()).first().isEqualTo("WEB_SERVER_SATURATION");
+    }
 }

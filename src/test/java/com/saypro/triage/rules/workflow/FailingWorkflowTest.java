@@ -145,6 +145,14 @@ class FailingWorkflowTest extends WorkflowRuleTestSupport {
     // --- misconfigured roles -----------------------------------------------------------------
 
     @Test
+    void shouldNotTakeAConfigChangeThatMerelyContainsPermissionLikeLettersForARoleChange() {
+        insert(BOOKING_TRANSACTION, bookingFailingAlert(),
+                change(CLINIC, "config", "Raise the Oracle pool size and the migrant-worker batch limit", 20));
+        fire();
+        assertNotFired("Recent role or permission change before a failing transaction workflow suggests misconfigured user roles");
+    }
+
+    @Test
     void shouldRankRoleMisconfigurationFirstOnAccessDeniedFindingsAndARoleChange() {
         insert(BOOKING_TRANSACTION, bookingFailingAlert(),
                 failedTrace(CLINIC, BOOKING, 180, 35, 0),
