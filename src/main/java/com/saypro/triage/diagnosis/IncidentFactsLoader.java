@@ -43,7 +43,16 @@ public class IncidentFactsLoader {
     public record Loaded(FactSet facts, int factsRevision) {
     }
 
+    /** The incident's facts, its signals read with the knowledge base, as a diagnosis needs them. */
     public Loaded load(long incidentId) {
+        Loaded signals = loadSignals(incidentId);
+        FactSet facts = signals.facts();
+        String system = facts.context().getSystem();
+        return new Loaded(knowledge.reader().read(facts, knowledge.profile(system)), signals.factsRevision());
+    }
+
+    /** The incident's signals and answers only, as stored (for its timeline). */
+    public Loaded loadSignals(long incidentId) {
         List<Object[]> rows = jdbc.query("SELECT system_name, severity, opened_at, resolved_at, facts_revision"
                 + " FROM incident WHERE id = ?", (rs, n) -> new Object[] { rs.getString(1), rs.getString(2),
                         Times.fromDb(rs, "opened_at"), Times.fromDb(rs, "resolved_at"), rs.getInt(5) },
@@ -108,8 +117,7 @@ public class IncidentFactsLoader {
         }, incidentId);
         List<Answer> answers = latest.values().stream()
                 .sorted(java.util.Comparator.comparing(Answer::getQuestion)).toList();
-        FactSet signals = new FactSet(context, alerts, metrics, logs, traces, changes, answers);
-        return new Loaded(knowledge.reader().read(signals, knowledge.profile(system)), (int) row[4]);
+        return new Loaded(new FactSet(context, alerts, metrics, logs, traces, changes, answers), (int) row[4]);
     }
 
     private static long minutes(Instant at, Instant openedAt) {

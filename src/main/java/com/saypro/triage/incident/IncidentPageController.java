@@ -81,7 +81,7 @@ class IncidentPageController {
         model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));
         model.addAttribute("alerts", incidents.alerts(id));
         model.addAttribute("answered", answered);
-        model.addAttribute("timeline", Timeline.of(facts.load(id).facts()));
+        model.addAttribute("timeline", Timeline.of(facts.loadSignals(id).facts()));
         model.addAttribute("diagnosis", diagnoses.diagnosis(id));
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
         return DETAIL;

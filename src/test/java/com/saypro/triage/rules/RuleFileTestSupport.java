@@ -29,7 +29,6 @@ import com.saypro.triage.diagnosis.facts.CandidateCause;
 import com.saypro.triage.diagnosis.facts.PlaybookRecommendation;
 import com.saypro.triage.diagnosis.facts.Question;
 import com.saypro.triage.diagnosis.facts.Symptom;
-import com.saypro.triage.diagnosis.recognition.AlertCatalog;
 
 /**
  * Base for the one-test-class-per-DRL-file tests: builds a KieBase from the named file(s)
@@ -50,8 +49,6 @@ public abstract class RuleFileTestSupport {
     /** The rules that turn alert readings into symptoms, part of every test's rule base. */
     public static final String RECOGNITION_RULES = "alerts/Recognition.drl";
 
-    /** The project's alert catalog, read once. */
-    protected static final AlertCatalog CATALOG = AlertCatalog.load(Path.of("kb-seed").toAbsolutePath());
     /** Reads alerts (the catalog, else their words) and classifies log lines as production does. */
     protected static final SignalReader READER = DiagnosisKnowledge.fromSeed(Path.of("kb-seed").toAbsolutePath())
             .reader();
