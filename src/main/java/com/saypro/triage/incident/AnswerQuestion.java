@@ -1,8 +1,12 @@
 package com.saypro.triage.incident;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.saypro.triage.audit.Actor;
+import com.saypro.triage.audit.AuditLog;
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.knowledge.KbQuestion;
@@ -17,23 +21,19 @@ public class AnswerQuestion {
     private final IncidentRepository incidents;
     private final KnowledgeBase knowledge;
     private final DiagnosisService diagnoses;
+    private final AuditLog audit;
 
-    public AnswerQuestion(IncidentRepository incidents, KnowledgeBase knowledge, DiagnosisService diagnoses) {
+    public AnswerQuestion(IncidentRepository incidents, KnowledgeBase knowledge, DiagnosisService diagnoses,
+            AuditLog audit) {
         this.incidents = incidents;
         this.knowledge = knowledge;
         this.diagnoses = diagnoses;
+        this.audit = audit;
     }
 
-    /** Longest name of whoever answers. */
-    static final int MAX_ANSWERED_BY = 100;
-
-    public Diagnosis answer(long incidentId, String question, String answer) {
-        return answer(incidentId, question, answer, null);
-    }
-
-    /** {@code answeredBy}: who answers (optional until people sign in). */
+    /** The signed-in user answers; the change is audited. */
     @Transactional
-    public Diagnosis answer(long incidentId, String question, String answer, String answeredBy) {
+    public Diagnosis answer(long incidentId, String question, String answer) {
         if (!incidents.lock(incidentId)) {
             throw new NotFoundException("There is no incident " + incidentId);
         }
@@ -49,11 +49,13 @@ public class AnswerQuestion {
             throw new InvalidBodyException("answer",
                     "must be one of " + String.join(", ", kb.options()) + " (was '" + answer + "')");
         }
-        String by = answeredBy == null || answeredBy.isBlank() ? null : answeredBy.trim();
-        if (by != null && by.length() > MAX_ANSWERED_BY) {
-            throw new InvalidBodyException("answeredBy", "must be at most " + MAX_ANSWERED_BY + " characters");
-        }
+        String by = Actor.current();
+        String before = incidents.answers(incidentId).stream().filter(a -> a.question().equals(question))
+                .map(a -> a.value()).findFirst().orElse(null);
         incidents.addAnswer(incidentId, question, answer, by);
+        audit.record("incident.answered", "incident", String.valueOf(incidentId),
+                "answered " + question + ": " + answer, before == null ? null : Map.of(question, before),
+                Map.of(question, answer));
         return diagnoses.recompute(incidentId);
     }
 }

@@ -27,9 +27,12 @@ class IncidentApiController {
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
     private final AnswerQuestion answerQuestion;
+    private final ResolveIncident resolveIncident;
 
-    IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion) {
+    IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion,
+            ResolveIncident resolveIncident) {
         this.incidents = incidents;
+        this.resolveIncident = resolveIncident;
         this.diagnoses = diagnoses;
         this.answerQuestion = answerQuestion;
     }
@@ -69,16 +72,16 @@ class IncidentApiController {
     @PostMapping("/{id}/resolve")
     IncidentSummary resolve(@PathVariable long id) {
         incidents.get(id);
-        incidents.resolve(id);
+        resolveIncident.resolve(id);
         return incidents.get(id);
     }
 
-    /** {@code answeredBy}: who answers, optional until people sign in. */
-    record AnswerRequest(String question, String answer, String answeredBy) {
+    /** The answer is recorded as given by the signed-in user. */
+    record AnswerRequest(String question, String answer) {
     }
 
     @PostMapping(path = "/{id}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
     Diagnosis answer(@PathVariable long id, @RequestBody AnswerRequest request) {
-        return answerQuestion.answer(id, request.question(), request.answer(), request.answeredBy());
+        return answerQuestion.answer(id, request.question(), request.answer());
     }
 }

@@ -37,9 +37,12 @@ class IncidentPageController {
     private final AnswerQuestion answerQuestion;
     private final KnowledgeBase knowledge;
     private final RuleBase ruleBase;
+    private final ResolveIncident resolveIncident;
 
     IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, IncidentFactsLoader facts,
-            AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase) {
+            AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase,
+            ResolveIncident resolveIncident) {
+        this.resolveIncident = resolveIncident;
         this.incidents = incidents;
         this.diagnoses = diagnoses;
         this.facts = facts;
@@ -103,7 +106,7 @@ class IncidentPageController {
     @PostMapping("/incidents/{id}/resolve")
     String resolve(@PathVariable long id, RedirectAttributes redirect) {
         find(id);
-        redirect.addFlashAttribute("notice", incidents.resolve(id)
+        redirect.addFlashAttribute("notice", resolveIncident.resolve(id)
                 ? "Incident resolved. New alerts of this system will open a new incident."
                 : "The incident was already resolved.");
         return "redirect:/incidents/" + id;

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.saypro.triage.audit.Actor;
+import com.saypro.triage.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,12 +44,20 @@ public class KbSeedLoader {
     private final JdbcClient jdbc;
     private final String configuredDir;
     private final Systems systems;
+    private final AuditLog audit;
 
     @Autowired
-    public KbSeedLoader(JdbcClient jdbc, @Value("${triage.kb-seed-dir:}") String configuredDir, Systems systems) {
+    public KbSeedLoader(JdbcClient jdbc, @Value("${triage.kb-seed-dir:}") String configuredDir, Systems systems,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.configuredDir = configuredDir;
         this.systems = systems;
+        this.audit = audit;
+    }
+
+    /** A loader that records nothing in the audit log (tests of the seed itself). */
+    public KbSeedLoader(JdbcClient jdbc, String configuredDir, Systems systems) {
+        this(jdbc, configuredDir, systems, null);
     }
 
     /** A loader whose changes to systems no {@link Systems} cache needs to hear of. */
@@ -82,6 +93,12 @@ public class KbSeedLoader {
             systems.refreshAfterCommit();
         }
         Outcome outcome = new Outcome(counter.inserted, counter.updated, counter.unchanged, counter.keptLocal);
+        if (audit != null && outcome.inserted() + outcome.updated() > 0) {
+            audit.recordAs(Actor.SYSTEM, "knowledge.seeded", "knowledge", dir == null ? "classpath:kb-seed"
+                    : dir.toString(), "applied the knowledge-base seed: " + outcome.inserted() + " entries added, "
+                            + outcome.updated() + " updated, " + outcome.keptLocal() + " kept as edited in Triage",
+                    null, outcome);
+        }
         log.info("Knowledge-base seed from {}: {} causes, {} playbooks, {} questions, {} systems ({} inserted, "
                 + "{} updated, {} unchanged, {} kept as edited locally)", dir == null ? "classpath:kb-seed" : dir,
                 seed.causes().size(), seed.playbooks().size(), seed.questions().size(), seedSystems.size(),

@@ -3,6 +3,7 @@ package com.saypro.triage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,15 +14,21 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.saypro.triage.security.Role;
+import com.saypro.triage.security.UserAccounts;
 import com.saypro.triage.support.AlertMother;
 import com.saypro.triage.support.BrowserAvailable;
 import com.saypro.triage.support.IntegrationTestSupport;
 import com.saypro.triage.support.TestDatabase;
 
-/** The pages in a real headless Chromium: the live board and answering on the incident page. */
+/**
+ * The pages in a real headless Chromium: signing in and out, a page refused to a role, the live
+ * board and answering on the incident page.
+ */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,8 +49,36 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
         }
     }
 
+    @Autowired
+    UserAccounts users;
+
+    @Test
+    void shouldSignInRefuseAPageToTheRoleAndSignOut() {
+        users.create("browser-analyst", "Ana Lyst", "analyst-password", Set.of(Role.ANALYST));
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+        signInWithBrowser("browser-analyst", "wrong-password");
+        assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+        assertThat(browser.findElement(By.cssSelector("p.problem")).getText()).contains("Wrong username or password");
+
+        signInWithBrowser("browser-analyst", "analyst-password");
+        assertThat(browser.findElement(By.cssSelector(".topbar .who")).getText()).isEqualTo("browser-analyst");
+        assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
+
+        browser.get(url("/admin"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("403 Forbidden");
+
+        browser.get(url("/"));
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
     @Test
     void shouldShowANewIncidentOnTheOpenBoardWithoutReloading() {
+        signInWithBrowser("admin", ADMIN_PASSWORD);
         browser.get(url("/"));
         assertThat(browser.findElement(By.id("board-rows")).getText()).contains("No open incidents");
 
@@ -60,6 +95,7 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
     void shouldRecordAnAnswerClickedOnTheIncidentPageAndShowTheNewRanking() {
         post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
         long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
+        signInWithBrowser("admin", ADMIN_PASSWORD);
         browser.get(url("/incidents/" + id));
         assertThat(browser.findElement(By.cssSelector(".cause .confidence")).getText()).isEqualTo("70%");
 
@@ -70,6 +106,15 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
         assertThat(browser.findElement(By.cssSelector(".answered button.chosen")).getText()).isEqualTo("no");
         assertThat(browser.findElement(By.cssSelector(".cause .confidence")).getText()).isEqualTo("85%");
         assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + id);
+    }
+
+    private void signInWithBrowser(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.signin button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlToBe(url("/login"))));
     }
 
     private String url(String path) {

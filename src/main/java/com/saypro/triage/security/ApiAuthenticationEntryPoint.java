@@ -1,0 +1,24 @@
+package com.saypro.triage.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/** 401 for the API: a problem document and the ways to authenticate, never a redirect to the form. */
+final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"triage\", Basic realm=\"triage\"");
+        String detail = e instanceof LockedException ? e.getMessage()
+                : "Send a token (Authorization: Bearer <token>) or a user's name and password (HTTP Basic); "
+                        + "nothing was stored.";
+        Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail);
+    }
+}
