@@ -82,6 +82,17 @@ class SignInAndTokenTests extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldMarkTheSessionCookieSecureAndSendHstsBehindATlsProxy() {
+        Response direct = anonymous("GET", "/login", null);
+        Response proxied = anonymous("GET", "/login", null, "X-Forwarded-Proto", "https");
+
+        assertThat(direct.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+        assertThat(direct.header("Strict-Transport-Security")).isEmpty();
+        assertThat(proxied.header("Set-Cookie")).contains("Secure").contains("HttpOnly");
+        assertThat(proxied.header("Strict-Transport-Security")).contains("max-age=");
+    }
+
+    @Test
     void shouldTellAnonymousCallersOnlyWhetherTriageIsUpAndAdminsTheDetails() {
         Response anonymous = anonymous("GET", "/actuator/health", null);
         Response admin = get("/actuator/health");
