@@ -7,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.web.BadRequestException;
+import com.saypro.triage.web.JsonBodies;
+import com.saypro.triage.web.PlainName;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Incidents and their diagnoses, for tools and tests. */
 @RestController
@@ -27,11 +32,14 @@ class IncidentApiController {
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
     private final AnswerQuestion answerQuestion;
+    private final JsonBodies bodies;
 
-    IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion) {
+    IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion,
+            JsonBodies bodies) {
         this.incidents = incidents;
         this.diagnoses = diagnoses;
         this.answerQuestion = answerQuestion;
+        this.bodies = bodies;
     }
 
     @GetMapping
@@ -65,20 +73,34 @@ class IncidentApiController {
         return diagnoses.diagnosis(id);
     }
 
+    /**
+     * How the analyst closes an incident. The body is optional and, for now, only checked:
+     * closing does not yet record the resolution.
+     */
+    record ResolveRequest(
+            @Pattern(regexp = "confirmed|false_alarm|unknown", message = "must be one of confirmed, false_alarm, unknown")
+            String resolution,
+            @com.saypro.triage.web.Identifier @Size(max = 100) String causeCode,
+            @Size(max = 20_000) String fix) {
+    }
+
     /** Closes the incident (idempotent); new alerts of its system then open a new one. */
     @PostMapping("/{id}/resolve")
-    IncidentSummary resolve(@PathVariable long id) {
+    IncidentSummary resolve(@PathVariable long id, HttpServletRequest request) {
+        bodies.optionalObject(request, ResolveRequest.class);
         incidents.get(id);
         incidents.resolve(id);
         return incidents.get(id);
     }
 
     /** {@code answeredBy}: who answers, optional until people sign in. */
-    record AnswerRequest(String question, String answer, String answeredBy) {
+    record AnswerRequest(@Size(max = 100) String question, @Size(max = 100) String answer,
+            @PlainName String answeredBy) {
     }
 
-    @PostMapping(path = "/{id}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Diagnosis answer(@PathVariable long id, @RequestBody AnswerRequest request) {
-        return answerQuestion.answer(id, request.question(), request.answer(), request.answeredBy());
+    @PostMapping("/{id}/answers")
+    Diagnosis answer(@PathVariable long id, HttpServletRequest request) {
+        AnswerRequest answer = bodies.object(request, AnswerRequest.class);
+        return answerQuestion.answer(id, answer.question(), answer.answer(), answer.answeredBy());
     }
 }

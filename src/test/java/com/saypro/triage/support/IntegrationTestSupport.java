@@ -68,6 +68,13 @@ public abstract class IntegrationTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A POST with the given Content-Type, or none when {@code contentType} is null. */
+    protected Response postWithContentType(String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(contentType == null ? request : request.header("Content-Type", contentType));
+    }
+
     protected Response postForm(String path, String form) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)));
