@@ -3,6 +3,10 @@ package com.saypro.triage.incident;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,11 +19,8 @@ import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.web.BadRequestException;
 import com.saypro.triage.web.JsonBodies;
+import com.saypro.triage.web.Identifier;
 import com.saypro.triage.web.PlainName;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** Incidents and their diagnoses, for tools and tests. */
 @RestController
@@ -80,7 +81,7 @@ class IncidentApiController {
     record ResolveRequest(
             @Pattern(regexp = "confirmed|false_alarm|unknown", message = "must be one of confirmed, false_alarm, unknown")
             String resolution,
-            @com.saypro.triage.web.Identifier @Size(max = 100) String causeCode,
+            @Identifier @Size(max = 100) String causeCode,
             @Size(max = 20_000) String fix) {
     }
 
