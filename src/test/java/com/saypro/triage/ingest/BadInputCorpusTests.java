@@ -173,7 +173,7 @@ class BadInputCorpusTests extends IntegrationTestSupport {
         Response page = get("/incidents/" + id);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain("<script>alert(1)</script>").doesNotContain("49")
+        assertThat(page.body()).doesNotContain("<script>alert(1)</script>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; [[${7*7}]]");
     }
 
