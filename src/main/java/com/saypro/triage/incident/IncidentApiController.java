@@ -3,11 +3,14 @@ package com.saypro.triage.incident;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.web.BadRequestException;
+import com.saypro.triage.web.JsonBodies;
+import com.saypro.triage.web.Identifier;
+import com.saypro.triage.web.PlainName;
 
 /** Incidents and their diagnoses, for tools and tests. */
 @RestController
@@ -28,13 +34,15 @@ class IncidentApiController {
     private final DiagnosisService diagnoses;
     private final AnswerQuestion answerQuestion;
     private final ResolveIncident resolveIncident;
+    private final JsonBodies bodies;
 
     IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion,
-            ResolveIncident resolveIncident) {
+            ResolveIncident resolveIncident, JsonBodies bodies) {
         this.incidents = incidents;
         this.resolveIncident = resolveIncident;
         this.diagnoses = diagnoses;
         this.answerQuestion = answerQuestion;
+        this.bodies = bodies;
     }
 
     @GetMapping
@@ -68,20 +76,33 @@ class IncidentApiController {
         return diagnoses.diagnosis(id);
     }
 
+    /**
+     * How the analyst closes an incident. The body is optional and, for now, only checked:
+     * closing does not yet record the resolution.
+     */
+    record ResolveRequest(
+            @Pattern(regexp = "confirmed|false_alarm|unknown", message = "must be one of confirmed, false_alarm, unknown")
+            String resolution,
+            @Identifier @Size(max = 100) String causeCode,
+            @Size(max = 20_000) String fix) {
+    }
+
     /** Closes the incident (idempotent); new alerts of its system then open a new one. */
     @PostMapping("/{id}/resolve")
-    IncidentSummary resolve(@PathVariable long id) {
+    IncidentSummary resolve(@PathVariable long id, HttpServletRequest request) {
+        bodies.optionalObject(request, ResolveRequest.class);
         incidents.get(id);
         resolveIncident.resolve(id);
         return incidents.get(id);
     }
 
     /** The answer is recorded as given by the signed-in user. */
-    record AnswerRequest(String question, String answer) {
+    record AnswerRequest(@Size(max = 100) String question, @Size(max = 100) String answer) {
     }
 
-    @PostMapping(path = "/{id}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Diagnosis answer(@PathVariable long id, @RequestBody AnswerRequest request) {
-        return answerQuestion.answer(id, request.question(), request.answer());
+    @PostMapping("/{id}/answers")
+    Diagnosis answer(@PathVariable long id, HttpServletRequest request) {
+        AnswerRequest answer = bodies.object(request, AnswerRequest.class);
+        return answerQuestion.answer(id, answer.question(), answer.answer());
     }
 }

@@ -1,24 +1,29 @@
 package com.saypro.triage.ingest;
 
-import com.saypro.triage.web.InvalidBodyException;
-import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
-
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.saypro.triage.support.Json;
+import com.saypro.triage.ingest.SignalRequests.AlertRequest;
+import com.saypro.triage.ingest.SignalRequests.AlertmanagerWebhook;
+import com.saypro.triage.ingest.SignalRequests.ChangeRequest;
+import com.saypro.triage.ingest.SignalRequests.LogRequest;
+import com.saypro.triage.ingest.SignalRequests.MetricRequest;
+import com.saypro.triage.ingest.SignalRequests.NewRelicIssue;
+import com.saypro.triage.ingest.SignalRequests.TraceRequest;
 import com.saypro.triage.support.Times;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import com.saypro.triage.web.JsonBodies;
 
 /**
  * The ingestion API. Each endpoint takes one object or an array (the webhooks their own
@@ -32,109 +37,89 @@ class IngestController {
     private static final int MAX_ATTEMPTS = 3;
 
     private final IngestService ingest;
-    private final int maxBodyBytes;
+    private final JsonBodies bodies;
+    private final Duration maxClockSkew;
+    private final Duration maxAge;
 
-    IngestController(IngestService ingest, @Value("${triage.ingest.max-body-bytes}") int maxBodyBytes) {
+    IngestController(IngestService ingest, JsonBodies bodies,
+            @Value("${triage.ingest.max-clock-skew}") Duration maxClockSkew,
+            @Value("${triage.ingest.max-age}") Duration maxAge) {
         this.ingest = ingest;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
+        this.maxClockSkew = maxClockSkew;
+        this.maxAge = maxAge;
+    }
+
+    /** A parser for one request: "now" is the time the request is read. */
+    SignalParser parser() {
+        return new SignalParser(Times.now(), maxClockSkew, maxAge);
     }
 
     @PostMapping("/alerts/alertmanager")
-    IngestSummary alertmanager(HttpServletRequest request) throws IOException {
-        var signals = parse(request, SignalParser::alertmanager);
+    IngestSummary alertmanager(HttpServletRequest request) {
+        var signals = parser().webhook(bodies.object(request, AlertmanagerWebhook.class), "alertmanager");
         return withRetry(() -> ingest.storeAlerts(signals));
     }
 
     @PostMapping("/alerts/grafana")
-    IngestSummary grafana(HttpServletRequest request) throws IOException {
-        var signals = parse(request, SignalParser::grafana);
+    IngestSummary grafana(HttpServletRequest request) {
+        var signals = parser().webhook(bodies.object(request, AlertmanagerWebhook.class), "grafana");
+        return withRetry(() -> ingest.storeAlerts(signals));
+    }
+
+    @PostMapping("/alerts/newrelic")
+    IngestSummary newRelic(HttpServletRequest request) {
+        var signals = new VendorSignals(parser()).newRelic(bodies.object(request, NewRelicIssue.class));
         return withRetry(() -> ingest.storeAlerts(signals));
     }
 
     @PostMapping("/alerts")
-    IngestSummary alerts(HttpServletRequest request) throws IOException {
-        var signals = parse(request, SignalParser::genericAlerts);
+    IngestSummary alerts(HttpServletRequest request) {
+        var signals = read(request, AlertRequest.class, parser()::genericAlerts);
         return withRetry(() -> ingest.storeAlerts(signals));
     }
 
     @PostMapping("/metrics")
-    IngestSummary metrics(HttpServletRequest request) throws IOException {
-        var signals = parse(request, SignalParser::metrics);
+    IngestSummary metrics(HttpServletRequest request) {
+        var signals = read(request, MetricRequest.class, parser()::metrics);
         return withRetry(() -> ingest.storeMetrics(signals));
     }
 
     @PostMapping("/logs")
-    IngestSummary logs(HttpServletRequest request) throws IOException {
-        var signals = parse(request, SignalParser::logs);
+    IngestSummary logs(HttpServletRequest request) {
+        var signals = read(request, LogRequest.class, parser()::logs);
         return withRetry(() -> ingest.storeLogs(signals));
     }
 
     @PostMapping("/traces")
-    IngestSummary traces(HttpServletRequest request) throws IOException {
-        var signals = parse(request, SignalParser::traces);
+    IngestSummary traces(HttpServletRequest request) {
+        var signals = read(request, TraceRequest.class, parser()::traces);
         return withRetry(() -> ingest.storeTraces(signals));
     }
 
     @PostMapping("/changes")
-    IngestSummary changes(HttpServletRequest request) throws IOException {
-        var signals = parse(request, SignalParser::changes);
+    IngestSummary changes(HttpServletRequest request) {
+        var signals = read(request, ChangeRequest.class, parser()::changes);
         return withRetry(() -> ingest.storeChanges(signals));
+    }
+
+    private <R, S> List<S> read(HttpServletRequest request, Class<R> type, Function<JsonBodies.Items<R>, List<S>> parse) {
+        return parse.apply(bodies.objectOrArray(request, type));
     }
 
     /**
      * Two requests racing to store the same alert or to open the same system's incident:
      * the loser's transaction rolls back whole, and trying it again finds the winner's rows.
      */
-    private static IngestSummary withRetry(java.util.function.Supplier<IngestSummary> store) {
+    static IngestSummary withRetry(Supplier<IngestSummary> store) {
         for (int attempt = 1;; attempt++) {
             try {
                 return store.get();
-            } catch (org.springframework.dao.DuplicateKeyException
-                    | org.springframework.dao.PessimisticLockingFailureException raced) {
+            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw raced;
                 }
             }
         }
     }
-
-    private interface Reader<T> {
-        List<T> read(SignalParser parser, JsonNode body);
-    }
-
-    private <T> List<T> parse(HttpServletRequest request, Reader<T> reader) throws IOException {
-        JsonNode body = readJson(request);
-        return reader.read(new SignalParser(Times.now()), body);
-    }
-
-    private JsonNode readJson(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw tooLarge();
-        }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(maxBodyBytes + 1);
-        }
-        if (bytes.length > maxBodyBytes) {
-            throw tooLarge();
-        }
-        if (bytes.length == 0) {
-            throw new InvalidBodyException("", "the body is empty");
-        }
-        try {
-            return Json.MAPPER.readTree(bytes);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*$", "")
-                    .replaceAll("\\s*at \\[Source:.*$", "");
-            throw new InvalidBodyException("", "the body is not valid JSON" + where + ": " + reason);
-        }
-    }
-
-    private InvalidBodyException tooLarge() {
-        return new InvalidBodyException("", "the body is larger than " + maxBodyBytes + " bytes");
-    }
-
 }

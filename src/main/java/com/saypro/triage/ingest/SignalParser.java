@@ -1,16 +1,18 @@
 package com.saypro.triage.ingest;
 
-import com.saypro.triage.web.FieldError;
-import com.saypro.triage.web.InvalidBodyException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
@@ -19,227 +21,245 @@ import com.saypro.triage.ingest.Incoming.ChangeIn;
 import com.saypro.triage.ingest.Incoming.LogIn;
 import com.saypro.triage.ingest.Incoming.MetricIn;
 import com.saypro.triage.ingest.Incoming.TraceIn;
-
-import tools.jackson.databind.JsonNode;
+import com.saypro.triage.ingest.SignalRequests.AlertRequest;
+import com.saypro.triage.ingest.SignalRequests.AlertmanagerAlert;
+import com.saypro.triage.ingest.SignalRequests.AlertmanagerWebhook;
+import com.saypro.triage.ingest.SignalRequests.ChangeRequest;
+import com.saypro.triage.ingest.SignalRequests.LogRequest;
+import com.saypro.triage.ingest.SignalRequests.MetricRequest;
+import com.saypro.triage.ingest.SignalRequests.TraceRequest;
+import com.saypro.triage.web.FieldError;
+import com.saypro.triage.web.InvalidBodyException;
+import com.saypro.triage.web.JsonBodies.Items;
+import com.saypro.triage.web.TextRules;
 
 /**
- * Turns request bodies into checked signals. Every problem in a body is collected with the
- * path of its field; if there is any, the whole body is refused.
+ * Turns bound and validated request bodies into signals, checking what depends on several
+ * fields, on labels or on the clock: names and systems taken from labels, timestamps within
+ * the plausible window, fractions within 0..1, a trace's parts within its duration. Every
+ * problem is collected with its field's path; if there is any, the whole body is refused.
  */
 final class SignalParser {
 
-    static final List<String> SEVERITIES = List.of("critical", "warning", "info");
-    static final List<String> STATUSES = List.of("firing", "resolved");
-    static final List<String> CHANGE_KINDS = List.of("deploy", "config", "schema", "infrastructure");
-    static final int MAX_ITEMS = 50_000;
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_URL = 4000;
+    /** Labels and annotations together may hold this many characters per signal. */
+    static final int MAX_MAP_CHARS = 32_768;
+    /** Metrics whose standard meaning is a fraction 0..1. */
+    static final Set<String> FRACTIONS = Set.of("availability", "error_rate", "cpu_utilization",
+            "memory_utilization", "disk_utilization", "workflow_success_rate");
+    /** Alertmanager's "no time", sent as endsAt of a firing alert. */
+    private static final Instant NO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Instant now;
+    private final Duration maxSkew;
+    private final Duration maxAge;
+    private final List<FieldError> errors = new ArrayList<>();
 
-    SignalParser(Instant now) {
+    SignalParser(Instant now, Duration maxSkew, Duration maxAge) {
         this.now = now;
+        this.maxSkew = maxSkew;
+        this.maxAge = maxAge;
     }
 
-    /** Generic alerts: one object or an array. */
-    List<AlertIn> genericAlerts(JsonNode body) {
-        return each(body, (fields, i) -> genericAlert(fields));
-    }
-
-    /** Alertmanager webhook, version 4. */
-    List<AlertIn> alertmanager(JsonNode body) {
-        return webhook(body, "alertmanager");
-    }
-
-    /** Grafana's webhook has Alertmanager's shape for its alerts. */
-    List<AlertIn> grafana(JsonNode body) {
-        return webhook(body, "grafana");
-    }
-
-    List<MetricIn> metrics(JsonNode body) {
-        return each(body, (f, i) -> {
-            String system = f.text("system", true, 100);
-            String component = f.text("component", false, 200);
-            String metric = f.text("metric", true, 200);
-            Double value = f.number("value", true);
-            String unit = f.text("unit", false, 30);
-            Instant timestamp = f.instant("timestamp", false);
-            Map<String, String> labels = f.stringMap("labels");
-            if (system == null || metric == null || value == null) {
-                return null;
+    List<AlertIn> genericAlerts(Items<AlertRequest> body) {
+        return each(body, (a, path) -> {
+            Map<String, String> labels = stringMap(path, "labels", a.labels());
+            Map<String, String> annotations = stringMap(path, "annotations", a.annotations());
+            String name = a.name();
+            if (isBlank(name)) {
+                name = labels.containsKey("alertname") ? label(path, labels, "alertname", true, false)
+                        : error(path, "name", SignalRequests.REQUIRED);
             }
-            return new MetricIn(system, orEmpty(component), metric, value, orEmpty(unit), orNow(timestamp), labels);
-        });
-    }
-
-    List<LogIn> logs(JsonNode body) {
-        return each(body, (f, i) -> {
-            String system = f.text("system", true, 100);
-            String component = f.text("component", false, 200);
-            String level = f.text("level", false, 10);
-            String message = f.text("message", true, 20_000);
-            String logger = f.text("logger", false, 300);
-            Instant timestamp = f.instant("timestamp", false);
-            if (system == null || message == null) {
-                return null;
-            }
-            return new LogIn(system, orEmpty(component), level == null ? "INFO" : level.toUpperCase(Locale.ROOT),
-                    message, orEmpty(logger), orNow(timestamp));
-        });
-    }
-
-    List<TraceIn> traces(JsonNode body) {
-        return each(body, (f, i) -> {
-            String system = f.text("system", true, 100);
-            String transaction = f.text("transaction", true, 300);
-            Long duration = f.millis("durationMs", true);
-            Long db = f.millis("dbMs", false);
-            Long external = f.millis("externalMs", false);
-            Boolean error = f.bool("error");
-            Instant timestamp = f.instant("timestamp", false);
-            if (duration != null && db != null && external != null && db + external > duration) {
-                f.error("dbMs", "dbMs + externalMs must not exceed durationMs");
-            }
-            if (system == null || transaction == null || duration == null) {
-                return null;
-            }
-            return new TraceIn(system, transaction, duration, db == null ? 0 : db, external == null ? 0 : external,
-                    Boolean.TRUE.equals(error), orNow(timestamp));
-        });
-    }
-
-    List<ChangeIn> changes(JsonNode body) {
-        return each(body, (f, i) -> {
-            String system = f.text("system", true, 100);
-            String kind = f.oneOf("kind", CHANGE_KINDS, null);
-            String description = f.text("description", true, 20_000);
-            String version = f.text("version", false, 100);
-            String author = f.text("author", false, 200);
-            Instant timestamp = f.instant("timestamp", false);
-            if (system == null || kind == null || description == null) {
-                return null;
-            }
-            return new ChangeIn(system, kind, description, orEmpty(version), orEmpty(author), orNow(timestamp));
-        });
-    }
-
-    private AlertIn genericAlert(Fields f) {
-        Map<String, String> labels = f.stringMap("labels");
-        Map<String, String> annotations = f.stringMap("annotations");
-        String name = f.text("name", !labels.containsKey("alertname"), 200);
-        if (name == null && !f.has("name") && labels.containsKey("alertname")) {
-            name = label(f, labels, "alertname", true);
-        }
-        String system = f.text("system", false, 100);
-        if (system == null) {
-            system = systemFromLabels(labels);
+            String system = isBlank(a.system()) ? systemFromLabels(path, labels) : a.system();
             if (system == null) {
-                f.error("system", "is required (or a system, service or job label)");
+                error(path, "system", "is required (or a system, service or job label)");
             }
-        }
-        String component = f.text("component", false, 200);
-        String severity = f.oneOf("severity", SEVERITIES, severityFromLabel(labels.get("severity")));
-        String status = f.oneOf("status", STATUSES, "firing");
-        Instant startsAt = f.instant("startsAt", false);
-        Instant endsAt = f.instant("endsAt", false);
-        String fingerprint = f.text("fingerprint", false, 64);
-        if (name == null || system == null) {
-            return null;
-        }
-        if (component == null) {
-            component = label(f, labels, "component", false);
-        }
-        return alert("generic", name, system, component, severity, status, labels, annotations, startsAt, endsAt,
-                fingerprint);
+            String component = isBlank(a.component()) ? label(path, labels, "component", false, true) : a.component();
+            String severity = a.severity() == null ? severityFromLabel(labels.get("severity")) : lower(a.severity());
+            String status = a.status() == null ? "firing" : lower(a.status());
+            Instant startsAt = time(path, "startsAt", a.startsAt(), false);
+            Instant endsAt = time(path, "endsAt", a.endsAt(), false);
+            return name == null || system == null ? null
+                    : alert("generic", name, system, component, severity, status, labels, annotations, startsAt, endsAt,
+                            a.fingerprint());
+        });
     }
 
-    private List<AlertIn> webhook(JsonNode body, String source) {
-        List<FieldError> errors = new ArrayList<>();
-        if (body == null || !body.isObject()) {
-            throw new InvalidBodyException("", "the body must be a JSON object with an 'alerts' array");
-        }
-        JsonNode alerts = body.get("alerts");
-        if (alerts == null || !alerts.isArray()) {
-            throw new InvalidBodyException("alerts", alerts == null ? "is required" : "must be an array");
-        }
-        if (alerts.size() > MAX_ITEMS) {
-            throw new InvalidBodyException("alerts", "at most " + MAX_ITEMS + " alerts per request");
-        }
+    /** Alertmanager's webhook (version 4); Grafana's has its shape, {@code source} says which. */
+    List<AlertIn> webhook(AlertmanagerWebhook body, String source) {
         List<AlertIn> result = new ArrayList<>();
-        for (int i = 0; i < alerts.size(); i++) {
-            JsonNode item = alerts.get(i);
+        for (int i = 0; i < body.alerts().size(); i++) {
+            AlertmanagerAlert a = body.alerts().get(i);
             String path = "alerts[" + i + "]";
-            if (!item.isObject()) {
-                errors.add(new FieldError(path, "must be an object"));
-                continue;
+            Map<String, String> labels = stringMap(path, "labels", a.labels());
+            Map<String, String> annotations = stringMap(path, "annotations", a.annotations());
+            if (a.generatorURL() != null && !a.generatorURL().isBlank() && a.generatorURL().length() <= MAX_URL) {
+                // The query behind the alert: its metric names help to recognise alerts the catalog lacks.
+                annotations.putIfAbsent("generatorURL", a.generatorURL());
             }
-            Fields f = new Fields(item, path, errors);
-            Map<String, String> labels = f.stringMap("labels");
-            Map<String, String> annotations = withGeneratorUrl(f.stringMap("annotations"), item.get("generatorURL"));
-            String name = label(f, labels, "alertname", true);
-            String component = label(f, labels, "component", false);
-            String system = systemFromLabels(labels);
-            if (system == null) {
-                f.error("labels", "needs a system, service or job label to name the system");
+            String name = label(path, labels, "alertname", true, false);
+            String component = label(path, labels, "component", false, true);
+            String system = systemFromLabels(path, labels);
+            if (system == null && errors.stream().noneMatch(e -> e.field().startsWith(path + ".labels"))) {
+                error(path, "labels", "needs a system, service or job label to name the system");
             }
-            String status = f.oneOf("status", STATUSES, null);
-            Instant startsAt = f.instant("startsAt", true);
-            Instant endsAt = f.instant("endsAt", false);
-            String fingerprint = f.text("fingerprint", false, 64);
-            if (name == null || system == null || status == null || startsAt == null) {
-                continue;
+            String status = lower(a.status());
+            Instant startsAt = time(path, "startsAt", a.startsAt(), true);
+            Instant endsAt = time(path, "endsAt", a.endsAt(), false);
+            if (name != null && system != null && startsAt != null) {
+                result.add(alert(source, name, system, component, severityFromLabel(labels.get("severity")), status,
+                        labels, annotations, startsAt, "firing".equals(status) ? null : endsAt, a.fingerprint()));
             }
-            result.add(alert(source, name, system, component == null ? "" : component,
-                    severityFromLabel(labels.get("severity")), status, labels, annotations, startsAt,
-                    "firing".equals(status) ? null : endsAt, fingerprint));
         }
+        return done(result);
+    }
+
+    List<MetricIn> metrics(Items<MetricRequest> body) {
+        return each(body, (m, path) -> {
+            if (FRACTIONS.contains(m.metric()) && (m.value() < 0 || m.value() > 1)) {
+                error(path, "value", m.metric() + " is a fraction and must lie between 0 and 1");
+            }
+            Instant timestamp = time(path, "timestamp", m.timestamp(), false);
+            return new MetricIn(m.system(), orEmpty(m.component()), m.metric(), m.value(), orEmpty(m.unit()),
+                    orNow(timestamp), stringMap(path, "labels", m.labels()));
+        });
+    }
+
+    List<LogIn> logs(Items<LogRequest> body) {
+        return each(body, (l, path) -> new LogIn(l.system(), orEmpty(l.component()),
+                l.level() == null || l.level().isBlank() ? "INFO" : l.level().toUpperCase(Locale.ROOT), l.message(),
+                orEmpty(l.logger()), orNow(time(path, "timestamp", l.timestamp(), false))));
+    }
+
+    List<TraceIn> traces(Items<TraceRequest> body) {
+        return each(body, (t, path) -> {
+            long db = t.dbMs() == null ? 0 : t.dbMs();
+            long external = t.externalMs() == null ? 0 : t.externalMs();
+            if (db + external > t.durationMs()) {
+                error(path, "dbMs", "dbMs + externalMs must not exceed durationMs");
+            }
+            return new TraceIn(t.system(), t.transaction(), t.durationMs(), db, external,
+                    Boolean.TRUE.equals(t.error()), orNow(time(path, "timestamp", t.timestamp(), false)));
+        });
+    }
+
+    List<ChangeIn> changes(Items<ChangeRequest> body) {
+        return each(body, (c, path) -> new ChangeIn(c.system(), lower(c.kind()), c.description(),
+                orEmpty(c.version()), orEmpty(c.author()), orNow(time(path, "timestamp", c.timestamp(), false))));
+    }
+
+    /** Each item as a signal (null: none), given the item and its path. */
+    private <R, S> List<S> each(Items<R> body, BiFunction<R, String, S> read) {
+        List<S> result = new ArrayList<>();
+        for (int i = 0; i < body.list().size(); i++) {
+            S signal = read.apply(body.list().get(i), body.path(i));
+            if (signal != null) {
+                result.add(signal);
+            }
+        }
+        return done(result);
+    }
+
+    /** The signals, or the body refused with every problem found. */
+    <T> List<T> done(List<T> signals) {
         if (!errors.isEmpty()) {
             throw new InvalidBodyException(errors);
+        }
+        return signals;
+    }
+
+    AlertIn alert(String source, String name, String system, String component, String severity, String status,
+            Map<String, String> labels, Map<String, String> annotations, Instant startsAt, Instant endsAt,
+            String fingerprint) {
+        String fp = isBlank(fingerprint) ? fingerprint(name, system, labels) : fingerprint;
+        Instant ends = "resolved".equals(status) && endsAt == null ? now : endsAt;
+        return new AlertIn(source, name, system, component == null ? "" : component, severity, status, labels,
+                annotations, startsAt == null ? now : startsAt, ends, fp, startsAt != null);
+    }
+
+    /**
+     * A timestamp, kept to the millisecond as the database keeps it (Alertmanager sends
+     * nanoseconds; a re-sent alert must still match its stored copy). Alertmanager's "no
+     * time" (0001-01-01T00:00:00Z) reads as absent. Refused: more than the allowed clock
+     * skew in the future, or older than the oldest signal Triage takes.
+     */
+    Instant time(String path, String field, Instant value, boolean required) {
+        if (value == null || value.equals(NO_TIME)) {
+            if (required) {
+                error(path, field, value == null ? SignalRequests.REQUIRED
+                        : "is required (0001-01-01T00:00:00Z stands for no time)");
+            }
+            return null;
+        }
+        if (value.isAfter(now.plus(maxSkew))) {
+            return error(path, field, "must not lie more than " + words(maxSkew) + " in the future (was " + value + ")");
+        }
+        if (value.isBefore(now.minus(maxAge))) {
+            return error(path, field, "must not be older than " + words(maxAge) + " (was " + value + ")");
+        }
+        return value.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String words(Duration d) {
+        return d.toDays() >= 2 ? d.toDays() + " days" : d.toMinutes() + " minutes";
+    }
+
+    /**
+     * Labels or annotations: entries with a null value are dropped; keys and values together
+     * hold at most {@link #MAX_MAP_CHARS} characters.
+     */
+    Map<String, String> stringMap(String path, String field, Map<String, String> map) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (map == null) {
+            return result;
+        }
+        map.forEach((k, v) -> {
+            if (v != null) {
+                result.put(k, v);
+            }
+        });
+        int size = result.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        if (size > MAX_MAP_CHARS) {
+            error(path, field, "must hold at most " + MAX_MAP_CHARS + " characters of keys and values (has " + size + ")");
+            return new LinkedHashMap<>();
         }
         return result;
     }
 
-    private AlertIn alert(String source, String name, String system, String component, String severity,
-            String status, Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
-            Instant endsAt, String fingerprint) {
-        String fp = fingerprint == null || fingerprint.isBlank() ? fingerprint(name, system, labels) : fingerprint;
-        if ("resolved".equals(status) && endsAt == null) {
-            endsAt = now;
-        }
-        return new AlertIn(source, name, system, component == null ? "" : component, severity, status, labels,
-                annotations, startsAt == null ? now : startsAt, endsAt, fp, startsAt != null);
-    }
-
     /** A label that stands for a field (alertname, component): checked like the field. */
-    private static String label(Fields f, Map<String, String> labels, String key, boolean required) {
+    private String label(String path, Map<String, String> labels, String key, boolean required, boolean identifier) {
         String value = labels.get(key);
         if (value == null || value.isBlank()) {
-            if (required) {
-                f.error("labels." + key, "is required");
-            }
-            return required ? null : "";
+            return required ? error(path, "labels." + key, SignalRequests.REQUIRED) : "";
         }
         if (value.length() > 200) {
-            f.error("labels." + key, "must be at most 200 characters");
-            return null;
+            return error(path, "labels." + key, "must be at most 200 characters");
+        }
+        if (identifier ? !TextRules.isIdentifier(value) : !TextRules.isName(value)) {
+            return error(path, "labels." + key, identifier ? TextRules.IDENTIFIER_MESSAGE : TextRules.NAME_MESSAGE);
         }
         return value;
     }
 
-    /** Longest generator URL kept; a longer one is dropped rather than failing the alert. */
-    static final int MAX_GENERATOR_URL = 4000;
-
-    /**
-     * Alertmanager and Grafana send the link to the alert's query as {@code generatorURL};
-     * it is kept as an annotation of that name, because the query's metric names help to
-     * recognise alerts that the alert catalog does not know.
-     */
-    private static Map<String, String> withGeneratorUrl(Map<String, String> annotations, JsonNode url) {
-        if (annotations == null || url == null || !url.isString() || url.asString().isBlank()
-                || url.asString().length() > MAX_GENERATOR_URL || annotations.containsKey("generatorURL")) {
-            return annotations;
+    /** The system a signal's labels name: {@code system}, else {@code service}, else {@code job}. */
+    String systemFromLabels(String path, Map<String, String> labels) {
+        for (String key : List.of("system", "service", "job")) {
+            String value = labels.get(key);
+            if (value != null && !value.isBlank()) {
+                if (!TextRules.isIdentifier(value)) {
+                    return error(path, "labels." + key, TextRules.IDENTIFIER_MESSAGE);
+                }
+                return value.length() > 100 ? value.substring(0, 100) : value;
+            }
         }
-        Map<String, String> withUrl = new java.util.LinkedHashMap<>(annotations);
-        withUrl.put("generatorURL", url.asString());
-        return withUrl;
+        return null;
+    }
+
+    /** Records a problem of {@code field} under {@code path}; returns null so callers can return it. */
+    <T> T error(String path, String field, String message) {
+        errors.add(new FieldError(path.isEmpty() ? field : path + "." + field, message));
+        return null;
     }
 
     /** Derived from name, system and labels when the sender gives none. */
@@ -254,16 +274,6 @@ final class SignalParser {
         }
     }
 
-    static String systemFromLabels(Map<String, String> labels) {
-        for (String key : List.of("system", "service", "job")) {
-            String value = labels.get(key);
-            if (value != null && !value.isBlank()) {
-                return value.length() > 100 ? value.substring(0, 100) : value;
-            }
-        }
-        return null;
-    }
-
     /** Exporters use many words for severity; Triage has three. */
     static String severityFromLabel(String label) {
         if (label == null) {
@@ -276,43 +286,23 @@ final class SignalParser {
         };
     }
 
-    private <T> List<T> each(JsonNode body, BiFunction<Fields, Integer, T> read) {
-        List<FieldError> errors = new ArrayList<>();
-        List<T> result = new ArrayList<>();
-        if (body != null && body.isArray()) {
-            if (body.size() > MAX_ITEMS) {
-                throw new InvalidBodyException("", "at most " + MAX_ITEMS + " items per request");
-            }
-            for (int i = 0; i < body.size(); i++) {
-                JsonNode item = body.get(i);
-                if (!item.isObject()) {
-                    errors.add(new FieldError("[" + i + "]", "must be an object"));
-                    continue;
-                }
-                T value = read.apply(new Fields(item, "[" + i + "]", errors), i);
-                if (value != null) {
-                    result.add(value);
-                }
-            }
-        } else if (body != null && body.isObject()) {
-            T value = read.apply(new Fields(body, "", errors), 0);
-            if (value != null) {
-                result.add(value);
-            }
-        } else {
-            throw new InvalidBodyException("", "the body must be a JSON object or an array of objects");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidBodyException(errors);
-        }
-        return result;
+    Instant now() {
+        return now;
     }
 
-    private static String orEmpty(String s) {
+    static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    private Instant orNow(Instant t) {
+    Instant orNow(Instant t) {
         return t == null ? now : t;
     }
 }

@@ -30,6 +30,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI INVALID_PARAMETER = URI.create("urn:saypro:triage:problem:invalid-parameter");
     static final URI BUSY = URI.create("urn:saypro:triage:problem:busy");
     static final URI NOT_FOUND = URI.create("urn:saypro:triage:problem:not-found");
+    static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:saypro:triage:problem:unsupported-media-type");
 
     @ExceptionHandler(InvalidBodyException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidBodyException e) {
@@ -46,6 +47,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors",
                 errors.stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(UnsupportedBodyTypeException.class)
+    ResponseEntity<ProblemDetail> unsupportedType(UnsupportedBodyTypeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                e.getMessage() + "; send application/json (UTF-8); nothing of this body was stored");
+        problem.setType(UNSUPPORTED_MEDIA_TYPE);
+        problem.setTitle("Unsupported media type");
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .header("Accept", "application/json, application/*+json").body(problem);
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -98,11 +98,19 @@ public abstract class IntegrationTestSupport {
         return post(path, body, "application/json");
     }
 
+    /** A POST with the given Content-Type (none when null) and the credentials {@link #post} sends. */
     protected Response post(String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         return send(INGEST_PATH.matcher(path).matches() ? request.header("Authorization", "Bearer " + INGEST_TOKEN)
                 : request.header("Authorization", basic("admin", ADMIN_PASSWORD)));
+    }
+
+    protected Response postWithContentType(String path, String contentType, String body) {
+        return post(path, body, contentType);
     }
 
     /** A form posted from admin's signed-in browser session, with the session's CSRF token. */
