@@ -38,8 +38,12 @@ public class DiagnosisService {
     private final Map<String, CompiledRuleBase> pastRuleBases = new ConcurrentHashMap<>();
     private final Map<String, Map<String, List<String>>> rulesByCause = new ConcurrentHashMap<>();
 
+    private final com.saypro.triage.timeline.IncidentEvents timeline;
+
+    @org.springframework.beans.factory.annotation.Autowired
     public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
-            RuleBaseVersions versions, KnowledgeBase knowledge) {
+            RuleBaseVersions versions, KnowledgeBase knowledge, com.saypro.triage.timeline.IncidentEvents timeline) {
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.loader = loader;
         this.ruleBase = ruleBase;
@@ -49,6 +53,13 @@ public class DiagnosisService {
 
     /** The incident's diagnosis, computed now if its facts or the rule base changed since the last run. */
     public Diagnosis diagnosis(long incidentId) {
+        // A resolved incident's diagnosis is its record: kept as it was, whatever the rules became.
+        Optional<String> frozen = jdbc.sql("SELECT r.result FROM diagnosis_run r JOIN incident i ON i.id = r.incident_id"
+                + " WHERE r.incident_id = ? AND i.status IN ('VERIFYING', 'CLOSED') ORDER BY r.id DESC LIMIT 1")
+                .params(incidentId).query(String.class).optional();
+        if (frozen.isPresent()) {
+            return Json.MAPPER.readValue(frozen.get(), Diagnosis.class);
+        }
         CompiledRuleBase rules = ruleBase.current();
         Optional<String> fresh = jdbc.sql("SELECT r.result FROM diagnosis_run r JOIN incident i ON i.id = r.incident_id"
                 + " WHERE r.incident_id = ? AND r.facts_revision = i.facts_revision AND r.rule_base_version = ?"
@@ -70,6 +81,16 @@ public class DiagnosisService {
                 + " VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, loaded.factsRevision(), rules.version(),
                         Times.toDb(Times.now()), FactSnapshot.write(loaded.facts()), Json.write(diagnosis)).update();
         Diagnosis.Candidate top = diagnosis.top();
+        String previousTop = jdbc.sql("SELECT top_cause_code FROM incident WHERE id = ?").params(incidentId)
+                .query(String.class).optional().orElse(null);
+        String newTop = top == null ? null : top.causeCode();
+        if (timeline != null && !java.util.Objects.equals(previousTop, newTop)) {
+            timeline.recordAs(com.saypro.triage.audit.Actor.SYSTEM, Times.now(), incidentId,
+                    com.saypro.triage.timeline.IncidentEvent.TOP_CAUSE, top == null ? "no cause stands out any more"
+                            : "most likely cause now: " + top.title() + " ("
+                                    + Math.round(top.confidence() * 100) + "%)",
+                    java.util.Map.of("causeCode", newTop == null ? "" : newTop));
+        }
         jdbc.sql("UPDATE incident SET diagnosed_revision = ?, diagnosed_version = ?, top_cause_code = ?,"
                 + " top_cause_title = ?, top_confidence = ? WHERE id = ?").params(loaded.factsRevision(),
                         rules.version(), top == null ? null : top.causeCode(), top == null ? null : top.title(),
@@ -87,7 +108,7 @@ public class DiagnosisService {
      * incident's failure does not stop the rest.
      */
     public int refreshStale(int max) {
-        List<Long> stale = jdbc.sql("SELECT id FROM incident WHERE status = 'OPEN' AND (diagnosed_revision IS NULL"
+        List<Long> stale = jdbc.sql("SELECT id FROM incident WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND (diagnosed_revision IS NULL"
                 + " OR diagnosed_revision <> facts_revision OR diagnosed_version IS NULL OR diagnosed_version <> ?)"
                 + " ORDER BY id LIMIT " + max).param(ruleBase.current().version()).query(Long.class).list();
         int done = 0;

@@ -11,6 +11,9 @@ import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.knowledge.KbQuestion;
 import com.saypro.triage.knowledge.KnowledgeBase;
+import com.saypro.triage.timeline.IncidentEvent;
+import com.saypro.triage.timeline.IncidentEvents;
+import com.saypro.triage.web.ConflictException;
 import com.saypro.triage.web.InvalidBodyException;
 import com.saypro.triage.web.NotFoundException;
 
@@ -22,9 +25,11 @@ public class AnswerQuestion {
     private final KnowledgeBase knowledge;
     private final DiagnosisService diagnoses;
     private final AuditLog audit;
+    private final IncidentEvents timeline;
 
     public AnswerQuestion(IncidentRepository incidents, KnowledgeBase knowledge, DiagnosisService diagnoses,
-            AuditLog audit) {
+            AuditLog audit, IncidentEvents timeline) {
+        this.timeline = timeline;
         this.incidents = incidents;
         this.knowledge = knowledge;
         this.diagnoses = diagnoses;
@@ -36,6 +41,11 @@ public class AnswerQuestion {
     public Diagnosis answer(long incidentId, String question, String answer) {
         if (!incidents.lock(incidentId)) {
             throw new NotFoundException("There is no incident " + incidentId);
+        }
+        IncidentSummary incident = incidents.get(incidentId);
+        if (!incident.workable()) {
+            throw new ConflictException("Incident " + incidentId + " is " + incident.status()
+                    + "; its answers are kept as they were when it was resolved");
         }
         if (question == null || question.isBlank()) {
             throw new InvalidBodyException("question", "is required");
@@ -53,6 +63,8 @@ public class AnswerQuestion {
         String before = incidents.answers(incidentId).stream().filter(a -> a.question().equals(question))
                 .map(a -> a.value()).findFirst().orElse(null);
         incidents.addAnswer(incidentId, question, answer, by);
+        timeline.record(incidentId, IncidentEvent.ANSWER, kb.text() + " " + answer
+                + (before == null ? "" : " (was " + before + ")"), Map.of("question", question, "answer", answer));
         audit.record("incident.answered", "incident", String.valueOf(incidentId),
                 "answered " + question + ": " + answer, before == null ? null : Map.of(question, before),
                 Map.of(question, answer));

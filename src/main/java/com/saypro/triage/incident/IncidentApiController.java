@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
+import com.saypro.triage.diagnosis.IncidentFactsLoader;
+import com.saypro.triage.timeline.IncidentEvents;
 import com.saypro.triage.web.BadRequestException;
 import com.saypro.triage.web.JsonBodies;
 import com.saypro.triage.web.Identifier;
@@ -27,19 +29,22 @@ import com.saypro.triage.web.PlainName;
 @RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 class IncidentApiController {
 
-    private static final List<String> STATUSES = List.of("open", "resolved");
     private static final int STALE_REFRESH_LIMIT = 20;
 
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
     private final AnswerQuestion answerQuestion;
-    private final ResolveIncident resolveIncident;
+    private final IncidentLifecycle lifecycle;
+    private final IncidentEvents timeline;
+    private final IncidentFactsLoader facts;
     private final JsonBodies bodies;
 
     IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion,
-            ResolveIncident resolveIncident, JsonBodies bodies) {
+            IncidentLifecycle lifecycle, IncidentEvents timeline, IncidentFactsLoader facts, JsonBodies bodies) {
         this.incidents = incidents;
-        this.resolveIncident = resolveIncident;
+        this.facts = facts;
+        this.lifecycle = lifecycle;
+        this.timeline = timeline;
         this.diagnoses = diagnoses;
         this.answerQuestion = answerQuestion;
         this.bodies = bodies;
@@ -48,15 +53,39 @@ class IncidentApiController {
     @GetMapping
     List<IncidentSummary> list(@RequestParam(required = false) String status,
             @RequestParam(defaultValue = "200") int limit) {
-        if (status != null && !STATUSES.contains(status.toLowerCase(Locale.ROOT))) {
-            throw new BadRequestException("status", "must be open or resolved (was '" + status + "')");
-        }
+        java.util.Set<IncidentStatus> statuses = statuses(status);
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit", "must be between 1 and 1000");
         }
         // Top causes as of now, not as of the last background pass.
         diagnoses.refreshStale(STALE_REFRESH_LIMIT);
-        return incidents.list(status == null ? null : status.toUpperCase(Locale.ROOT), limit);
+        return incidents.list(statuses, limit);
+    }
+
+    /**
+     * {@code status}: one or more of open, acknowledged, verifying, closed (comma-separated);
+     * {@code resolved} means verifying and closed.
+     */
+    static java.util.Set<IncidentStatus> statuses(String status) {
+        java.util.Set<IncidentStatus> statuses = java.util.EnumSet.noneOf(IncidentStatus.class);
+        if (status == null || status.isBlank()) {
+            return statuses;
+        }
+        for (String part : status.split(",")) {
+            String code = part.trim().toLowerCase(Locale.ROOT);
+            if (code.equals("resolved")) {
+                statuses.add(IncidentStatus.VERIFYING);
+                statuses.add(IncidentStatus.CLOSED);
+                continue;
+            }
+            try {
+                statuses.add(IncidentStatus.of(code));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("status",
+                        "must be open, acknowledged, verifying, closed or resolved (was '" + part.trim() + "')");
+            }
+        }
+        return statuses;
     }
 
     @GetMapping("/{id}")
@@ -76,10 +105,7 @@ class IncidentApiController {
         return diagnoses.diagnosis(id);
     }
 
-    /**
-     * How the analyst closes an incident. The body is optional and, for now, only checked:
-     * closing does not yet record the resolution.
-     */
+    /** How the analyst resolves an incident (all optional: without a body, the cause is unknown). */
     record ResolveRequest(
             @Pattern(regexp = "confirmed|false_alarm|unknown", message = "must be one of confirmed, false_alarm, unknown")
             String resolution,
@@ -87,13 +113,31 @@ class IncidentApiController {
             @Size(max = 20_000) String fix) {
     }
 
-    /** Closes the incident (idempotent); new alerts of its system then open a new one. */
+    /** Resolves the incident: it moves to verifying, watched for a recurrence. */
     @PostMapping("/{id}/resolve")
     IncidentSummary resolve(@PathVariable long id, HttpServletRequest request) {
-        bodies.optionalObject(request, ResolveRequest.class);
+        ResolveRequest body = bodies.optionalObject(request, ResolveRequest.class);
         incidents.get(id);
-        resolveIncident.resolve(id);
-        return incidents.get(id);
+        return body == null ? lifecycle.resolve(id, null, null, null)
+                : lifecycle.resolve(id, body.resolution(), body.causeCode(), body.fix());
+    }
+
+    /** Who takes the incident; without one, the caller. */
+    record AcknowledgeRequest(@Size(max = 100) String assignee) {
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    IncidentSummary acknowledge(@PathVariable long id, HttpServletRequest request) {
+        AcknowledgeRequest body = bodies.optionalObject(request, AcknowledgeRequest.class);
+        incidents.get(id);
+        return lifecycle.acknowledge(id, body == null ? null : body.assignee());
+    }
+
+    /** The incident's record, oldest first: {@code at}, {@code kind}, {@code summary}, {@code actor}. */
+    @GetMapping("/{id}/timeline")
+    List<TimelineEntry> timeline(@PathVariable long id) {
+        incidents.get(id);
+        return TimelineEntry.of(timeline.of(id), facts.loadSignals(id).facts());
     }
 
     /** The answer is recorded as given by the signed-in user. */

@@ -20,16 +20,18 @@ import com.saypro.triage.support.Times;
 public class IncidentOpener {
 
     private final JdbcTemplate jdbc;
+    private final IncidentLifecycle lifecycle;
 
-    public IncidentOpener(JdbcTemplate jdbc) {
+    public IncidentOpener(JdbcTemplate jdbc, IncidentLifecycle lifecycle) {
         this.jdbc = jdbc;
+        this.lifecycle = lifecycle;
     }
 
     /**
      * New firing alerts of one system: their highest severity, the earliest start, the title
      * an incident opened for them takes, and how many they are.
      */
-    public record FiringAlerts(String severity, Instant firstStartsAt, String title, int count) {
+    public record FiringAlerts(String severity, Instant firstStartsAt, String title, int count, Set<String> names) {
     }
 
     /** The open incident of the system, opened now if there is none, updated for these alerts. */
@@ -37,6 +39,9 @@ public class IncidentOpener {
         // The first look may use the transaction's snapshot; after that, locking reads see what
         // other requests committed since (under MariaDB's repeatable read a plain read would not).
         Long id = openIncident(system);
+        if (id == null) {
+            id = recurrence(system, firing, now);
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
             if (id == null) {
                 id = open(system, firing, now);
@@ -45,8 +50,9 @@ public class IncidentOpener {
             // resolved it a moment ago, and then these alerts open a new one.
             int updated = jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical'"
                     + " THEN 'critical' WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
-                    + " alert_count = alert_count + ?, updated_at = ? WHERE id = ? AND status = 'OPEN'",
-                    firing.severity(), firing.severity(), firing.count(), Times.toDb(now), id);
+                    + " alert_count = alert_count + ?, updated_at = ?, last_activity_at = ? WHERE id = ?"
+                    + " AND status IN ('OPEN', 'ACKNOWLEDGED')",
+                    firing.severity(), firing.severity(), firing.count(), Times.toDb(now), Times.toDb(now), id);
             if (updated == 1) {
                 return id;
             }
@@ -57,12 +63,35 @@ public class IncidentOpener {
         };
     }
 
+    /**
+     * A firing alert of the system with the name of one of a verifying incident's alerts is a
+     * recurrence: that incident opens again instead of a new one.
+     */
+    private Long recurrence(String system, FiringAlerts firing, Instant now) {
+        if (firing.names().isEmpty()) {
+            return null;
+        }
+        List<Long> verifying = jdbc.queryForList("SELECT DISTINCT i.id FROM incident i JOIN alert a ON a.incident_id = i.id"
+                + " WHERE i.system_name = ? AND i.status = 'VERIFYING' AND a.name IN ("
+                + String.join(",", java.util.Collections.nCopies(firing.names().size(), "?")) + ") ORDER BY i.id DESC",
+                Long.class, java.util.stream.Stream.concat(java.util.stream.Stream.of(system),
+                        firing.names().stream()).toArray());
+        for (long id : verifying) {
+            String again = firing.names().stream().sorted().collect(java.util.stream.Collectors.joining(", "));
+            if (lifecycle.reopen(id, system, "alert " + again + " fired again on " + system, now)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
     private long open(String system, FiringAlerts firing, Instant now) {
         Instant openedAt = firing.firstStartsAt().isAfter(now) ? now : firing.firstStartsAt();
         try {
             jdbc.update("INSERT INTO incident (system_name, title, severity, status, open_system, opened_at,"
-                    + " updated_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, 0, 0)",
-                    system, title(firing.title()), firing.severity(), system, Times.toDb(openedAt), Times.toDb(now));
+                    + " updated_at, last_activity_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, 0, 0)",
+                    system, title(firing.title()), firing.severity(), system, Times.toDb(openedAt), Times.toDb(now),
+                    Times.toDb(now));
         } catch (DuplicateKeyException raced) {
             // Another request opened it a moment ago: join that one.
         }

@@ -37,12 +37,14 @@ class IncidentPageController {
     private final AnswerQuestion answerQuestion;
     private final KnowledgeBase knowledge;
     private final RuleBase ruleBase;
-    private final ResolveIncident resolveIncident;
+    private final IncidentLifecycle lifecycle;
+    private final com.saypro.triage.timeline.IncidentEvents events;
 
     IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, IncidentFactsLoader facts,
-            AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase,
-            ResolveIncident resolveIncident) {
-        this.resolveIncident = resolveIncident;
+            AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase, IncidentLifecycle lifecycle,
+            com.saypro.triage.timeline.IncidentEvents events) {
+        this.lifecycle = lifecycle;
+        this.events = events;
         this.incidents = incidents;
         this.diagnoses = diagnoses;
         this.facts = facts;
@@ -64,7 +66,8 @@ class IncidentPageController {
     String board(@RequestHeader(name = "HX-Request", required = false) String partial, Model model) {
         diagnoses.refreshStale(20);
         Instant now = Times.now();
-        List<BoardRow> rows = incidents.list("OPEN", 500).stream()
+        List<BoardRow> rows = incidents.list(java.util.EnumSet.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), 500)
+                .stream()
                 .map(i -> new BoardRow(i, Ages.since(i.openedAt(), now))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
@@ -84,8 +87,12 @@ class IncidentPageController {
         model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));
         model.addAttribute("alerts", incidents.alerts(id));
         model.addAttribute("answered", answered);
-        model.addAttribute("timeline", Timeline.of(facts.loadSignals(id).facts()));
         model.addAttribute("diagnosis", diagnoses.diagnosis(id));
+        model.addAttribute("causes", knowledge.causes().values().stream()
+                .sorted(java.util.Comparator.comparing(c -> c.title())).toList());
+        List<TimelineEntry> record = new java.util.ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id).facts()));
+        java.util.Collections.reverse(record);
+        model.addAttribute("record", record);
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
         return DETAIL;
     }
@@ -97,18 +104,40 @@ class IncidentPageController {
         try {
             answerQuestion.answer(id, question, answer);
             redirect.addFlashAttribute("notice", "Answer recorded; the diagnosis was updated.");
-        } catch (InvalidBodyException e) {
+        } catch (InvalidBodyException | com.saypro.triage.web.ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/incidents/" + id;
     }
 
-    @PostMapping("/incidents/{id}/resolve")
-    String resolve(@PathVariable long id, RedirectAttributes redirect) {
+    @PostMapping("/incidents/{id}/acknowledge")
+    String acknowledge(@PathVariable long id, @RequestParam(required = false) String assignee,
+            RedirectAttributes redirect) {
         find(id);
-        redirect.addFlashAttribute("notice", resolveIncident.resolve(id)
-                ? "Incident resolved. New alerts of this system will open a new incident."
-                : "The incident was already resolved.");
+        return attempt(id, redirect, () -> "Assigned to " + lifecycle.acknowledge(id, assignee).assignee() + ".");
+    }
+
+    @PostMapping("/incidents/{id}/resolve")
+    String resolve(@PathVariable long id, @RequestParam(required = false) String resolution,
+            @RequestParam(required = false) String causeCode, @RequestParam(required = false) String fix,
+            RedirectAttributes redirect) {
+        find(id);
+        return attempt(id, redirect, () -> {
+            lifecycle.resolve(id, resolution, causeCode, fix);
+            return "Incident resolved. It is watched for a recurrence; new alerts of this system open a new incident.";
+        });
+    }
+
+    private interface Action {
+        String run();
+    }
+
+    private static String attempt(long id, RedirectAttributes redirect, Action action) {
+        try {
+            redirect.addFlashAttribute("notice", action.run());
+        } catch (InvalidBodyException | com.saypro.triage.web.ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
         return "redirect:/incidents/" + id;
     }
 

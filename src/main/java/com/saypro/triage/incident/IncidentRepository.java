@@ -17,7 +17,9 @@ import com.saypro.triage.support.Times;
 public class IncidentRepository {
 
     private static final String SUMMARY_COLUMNS = "id, system_name, title, severity, status, opened_at, updated_at,"
-            + " resolved_at, alert_count, diagnosed_revision, top_cause_code, top_cause_title, top_confidence";
+            + " resolved_at, alert_count, diagnosed_revision, top_cause_code, top_cause_title, top_confidence,"
+            + " assignee, reopened, acknowledged_at, verify_until, closed_at, last_activity_at, resolution,"
+            + " confirmed_cause, fix_applied, resolved_by, fix_held";
 
     private final JdbcClient jdbc;
 
@@ -25,14 +27,16 @@ public class IncidentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Newest first; {@code status} null for all. */
-    public List<IncidentSummary> list(String status, int limit) {
-        if (status == null) {
+    /** Newest first; no statuses for all. */
+    public List<IncidentSummary> list(java.util.Collection<IncidentStatus> statuses, int limit) {
+        if (statuses == null || statuses.isEmpty()) {
             return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident ORDER BY opened_at DESC, id DESC LIMIT "
                     + limit).query(IncidentRepository::summary).list();
         }
-        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident WHERE status = ? ORDER BY opened_at DESC,"
-                + " id DESC LIMIT " + limit).param(status).query(IncidentRepository::summary).list();
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident WHERE status IN (:statuses)"
+                + " ORDER BY opened_at DESC, id DESC LIMIT " + limit)
+                .param("statuses", statuses.stream().map(IncidentStatus::name).toList())
+                .query(IncidentRepository::summary).list();
     }
 
     public Optional<IncidentSummary> find(long id) {
@@ -85,26 +89,22 @@ public class IncidentRepository {
         return List.copyOf(latest.values());
     }
 
-    /**
-     * Closes an open incident: new alerts of its system will open a new one. Returns false
-     * when it was not open.
-     */
-    public boolean resolve(long incidentId) {
-        var now = Times.toDb(Times.now());
-        return jdbc.sql("UPDATE incident SET status = 'RESOLVED', resolved_at = ?, open_system = NULL, updated_at = ?"
-                + " WHERE id = ? AND status = 'OPEN'").params(now, now, incidentId).update() == 1;
-    }
-
     private static IncidentSummary summary(ResultSet rs, int row) throws SQLException {
         String topCode = rs.getString("top_cause_code");
         IncidentSummary.TopCause top = topCode == null ? null
                 : new IncidentSummary.TopCause(topCode, rs.getString("top_cause_title"), rs.getDouble("top_confidence"));
         rs.getInt("diagnosed_revision");
         boolean diagnosed = !rs.wasNull();
+        String resolution = rs.getString("resolution");
+        boolean fixHeld = rs.getBoolean("fix_held");
+        Boolean held = rs.wasNull() ? null : fixHeld;
         return new IncidentSummary(rs.getLong("id"), rs.getString("system_name"), rs.getString("title"),
                 rs.getString("severity"), rs.getString("status").toLowerCase(java.util.Locale.ROOT),
                 Times.fromDb(rs, "opened_at"),
                 Times.fromDb(rs, "updated_at"), Times.fromDb(rs, "resolved_at"), rs.getInt("alert_count"), diagnosed,
-                top);
+                top, rs.getString("assignee"), rs.getBoolean("reopened"), Times.fromDb(rs, "acknowledged_at"),
+                Times.fromDb(rs, "verify_until"), Times.fromDb(rs, "closed_at"), Times.fromDb(rs, "last_activity_at"),
+                resolution == null ? null : new IncidentSummary.Resolution(resolution, rs.getString("confirmed_cause"),
+                        rs.getString("fix_applied"), rs.getString("resolved_by")), held);
     }
 }

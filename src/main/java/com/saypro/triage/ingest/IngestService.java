@@ -279,7 +279,8 @@ public class IngestService {
         String severity = firing.stream().map(AlertIn::severity).reduce("info", Severity::max);
         String summary = first.annotations().getOrDefault("summary", "");
         return new IncidentOpener.FiringAlerts(severity, first.startsAt(),
-                first.name() + (summary.isBlank() ? "" : ": " + summary), firing.size());
+                first.name() + (summary.isBlank() ? "" : ": " + summary), firing.size(),
+                firing.stream().map(AlertIn::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     private static String key(String fingerprint, Instant startsAt) {

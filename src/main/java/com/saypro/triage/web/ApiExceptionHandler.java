@@ -80,6 +80,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
+    static final URI CONFLICT = URI.create("urn:saypro:triage:problem:conflict");
+    static final URI UNPROCESSABLE = URI.create("urn:saypro:triage:problem:unprocessable");
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        HttpStatus status = e.unprocessable() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(e.unprocessable() ? UNPROCESSABLE : CONFLICT);
+        problem.setTitle(e.unprocessable() ? "Cannot be carried out" : "Not in this state");
+        if (e.getField() != null) {
+            problem.setProperty("field", e.getField());
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

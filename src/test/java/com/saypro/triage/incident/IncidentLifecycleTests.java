@@ -118,7 +118,7 @@ class IncidentLifecycleTests extends IntegrationTestSupport {
         Response resolved = post("/api/v1/incidents/" + first + "/resolve", "");
         post("/api/v1/alerts", AlertMother.genericAlert("HostHighCpuLoad", "rms"));
 
-        assertThat(resolved.json().get("status").asString()).isEqualTo("resolved");
+        assertThat(resolved.json().get("status").asString()).isEqualTo("verifying");
         assertThat(resolved.json().get("resolvedAt").isNull()).isFalse();
         JsonNode open = get("/api/v1/incidents?status=open").json();
         assertThat(open).hasSize(1);

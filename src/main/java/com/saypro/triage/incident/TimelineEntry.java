@@ -1,0 +1,94 @@
+package com.saypro.triage.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.saypro.triage.audit.Actor;
+import com.saypro.triage.diagnosis.FactSet;
+import com.saypro.triage.diagnosis.facts.LogEvent;
+import com.saypro.triage.diagnosis.facts.MetricSample;
+import com.saypro.triage.diagnosis.facts.TransactionTrace;
+import com.saypro.triage.timeline.IncidentEvent;
+
+/**
+ * One line of {@code GET /api/v1/incidents/{id}/timeline}: the recorded entries (status,
+ * assignments, answers, top-cause changes, playbook steps, notes) merged with the incident's
+ * signals, summarised: each alert's firing and resolution, and per metric, log level and
+ * transaction one line with counts and extremes instead of one per sample.
+ */
+public record TimelineEntry(Instant at, String kind, String summary, String actor) {
+
+    static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        recorded.forEach(e -> entries.add(new TimelineEntry(e.at(), e.kind(), e.summary(), e.actor())));
+        signals.alerts().forEach(a -> {
+            entries.add(new TimelineEntry(a.getStartsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " fired ("
+                    + a.getSeverity() + ")" + (a.annotation("summary").isEmpty() ? "" : ": " + a.annotation("summary")),
+                    Actor.SYSTEM));
+            if (a.getEndsAt() != null && "resolved".equals(a.getStatus())) {
+                entries.add(new TimelineEntry(a.getEndsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " resolved",
+                        Actor.SYSTEM));
+            }
+        });
+        signals.changes().forEach(c -> entries.add(new TimelineEntry(c.getTimestamp(), IncidentEvent.SIGNAL,
+                c.getKind() + " " + (c.getVersion() == null || c.getVersion().isEmpty() ? "" : c.getVersion() + " ")
+                        + c.getDescription(), c.getAuthor() == null || c.getAuthor().isEmpty() ? Actor.SYSTEM
+                                : c.getAuthor())));
+        summariseMetrics(signals.metrics(), entries);
+        summariseLogs(signals.logs(), entries);
+        summariseTraces(signals.traces(), entries);
+        entries.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return entries;
+    }
+
+    private static void summariseMetrics(List<MetricSample> samples, List<TimelineEntry> entries) {
+        Map<String, List<MetricSample>> byMetric = samples.stream().collect(Collectors.groupingBy(
+                m -> m.getMetric() + (m.getComponent().isEmpty() ? "" : " [" + m.getComponent() + "]")
+                        + (m.getWorkflow().isEmpty() ? "" : " workflow " + m.getWorkflow()),
+                TreeMap::new, Collectors.toList()));
+        byMetric.forEach((name, list) -> {
+            DoubleSummaryStatistics stats = list.stream().mapToDouble(MetricSample::getValue).summaryStatistics();
+            Instant first = list.stream().map(MetricSample::getTimestamp).min(Comparator.naturalOrder()).orElse(null);
+            entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, list.size() == 1
+                    ? "metric " + name + " = " + number(stats.getMax())
+                    : "metric " + name + ": " + list.size() + " samples, min " + number(stats.getMin()) + ", max "
+                            + number(stats.getMax()), Actor.SYSTEM));
+        });
+    }
+
+    private static void summariseLogs(List<LogEvent> logs, List<TimelineEntry> entries) {
+        Map<String, List<LogEvent>> byLevel = logs.stream().collect(Collectors.groupingBy(
+                l -> l.getLevel() + (l.getComponent().isEmpty() ? "" : " [" + l.getComponent() + "]"), TreeMap::new,
+                Collectors.toList()));
+        byLevel.forEach((level, list) -> {
+            LogEvent first = list.stream().min(Comparator.comparing(LogEvent::getTimestamp)).orElseThrow();
+            entries.add(new TimelineEntry(first.getTimestamp(), IncidentEvent.SIGNAL, list.size() == 1
+                    ? "log " + level + ": " + first.getMessage()
+                    : list.size() + " log lines " + level + ", the first: " + first.getMessage(), Actor.SYSTEM));
+        });
+    }
+
+    private static void summariseTraces(List<TransactionTrace> traces, List<TimelineEntry> entries) {
+        Map<String, List<TransactionTrace>> byTransaction = traces.stream().collect(Collectors.groupingBy(
+                TransactionTrace::getTransaction, TreeMap::new, Collectors.toList()));
+        byTransaction.forEach((name, list) -> {
+            Instant first = list.stream().map(TransactionTrace::getTimestamp).min(Comparator.naturalOrder()).orElse(null);
+            long failed = list.stream().filter(TransactionTrace::isError).count();
+            long slowest = list.stream().mapToLong(t -> (long) t.getDurationMs()).max().orElse(0);
+            entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, "transaction " + name + ": " + list.size()
+                    + (list.size() == 1 ? " trace" : " traces") + ", slowest " + slowest + " ms"
+                    + (failed == 0 ? "" : ", " + failed + " failed"), Actor.SYSTEM));
+        });
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.valueOf(Math.round(value * 1000) / 1000.0);
+    }
+}
