@@ -2,6 +2,8 @@ package com.saypro.triage.diagnosis;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -9,8 +11,10 @@ import com.saypro.triage.support.DatabaseUnavailable;
 
 /**
  * Keeps the top causes of open incidents current in the background: re-diagnoses those
- * whose facts changed or that were diagnosed with another rule base. While the database is
- * unavailable it says so once and tries again at each pass.
+ * whose facts changed or that were diagnosed with another rule base, and after each start
+ * every open incident, from what the database holds (a crash loses no diagnosis that
+ * matters: each is recomputed from the stored facts). While the database is unavailable it
+ * says so once and tries again at each pass.
  */
 @Component
 class DiagnosisRefresher {
@@ -23,6 +27,15 @@ class DiagnosisRefresher {
 
     DiagnosisRefresher(DiagnosisService diagnoses) {
         this.diagnoses = diagnoses;
+    }
+
+    /** Before the first background pass: every open incident is diagnosed again after a start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void diagnoseOpenIncidentsAgain() {
+        int marked = diagnoses.markOpenIncidentsStale();
+        if (marked > 0) {
+            log.info("{} open incidents will be diagnosed again with the rules and knowledge of this start", marked);
+        }
     }
 
     @Scheduled(fixedDelayString = "${triage.diagnosis.refresh-interval}",
