@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database connection (the database is down, restarting or out of
@@ -34,6 +35,12 @@ public final class DatabaseUnavailable {
             }
             // SQLSTATE class 08: connection exception.
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // Commit or rollback failed: the connection was lost in the middle of the transaction. The
+            // rollback after a lost connection fails with "Connection is closed" and no SQLSTATE, and
+            // that replaces the failure that said so. The body may or may not be stored: not a 2xx.
+            if (t instanceof TransactionSystemException) {
                 return true;
             }
         }

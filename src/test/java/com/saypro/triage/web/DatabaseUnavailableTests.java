@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -86,5 +87,7 @@ class DatabaseUnavailableTests {
         assertThat(DatabaseUnavailable.isCause(new RuntimeException(new java.sql.SQLException("gone", "08S01"))))
                 .isTrue();
         assertThat(DatabaseUnavailable.isCause(new IllegalStateException("no"))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(new TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed")))).isTrue();
     }
 }
