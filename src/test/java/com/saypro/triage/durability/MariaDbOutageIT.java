@@ -28,7 +28,7 @@ class MariaDbOutageIT {
             try (TriageJar triage = new TriageJar(workDir, env)) {
                 triage.start();
                 AlertLoad load = new AlertLoad(triage, "outage").start();
-                Thread.sleep(3_000);
+                Thread.sleep(2_000);
                 long acknowledgedBefore = load.acknowledged.get();
 
                 database.kill();
@@ -45,7 +45,7 @@ class MariaDbOutageIT {
                     Thread.sleep(20);
                 }
                 long recoveryMillis = (load.lastAcknowledgedAt.get() - back) / 1_000_000;
-                Thread.sleep(2_000);
+                Thread.sleep(1_000);
                 load.stop();
                 long stored = triage.storedAlerts();
 

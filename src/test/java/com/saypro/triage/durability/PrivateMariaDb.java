@@ -115,12 +115,6 @@ final class PrivateMariaDb implements AutoCloseable {
         if (process != null && process.isAlive()) {
             kill();
         }
-        if (Files.exists(dataDir())) {
-            try (var files = Files.walk(dataDir())) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+        TriageJar.deleteTree(dataDir());
     }
 }

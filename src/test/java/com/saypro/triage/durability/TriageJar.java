@@ -57,6 +57,17 @@ final class TriageJar implements AutoCloseable {
                 .toAbsolutePath());
     }
 
+    /** Removes a directory and everything in it (a database's files once a test has passed). */
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
