@@ -124,6 +124,16 @@ public class DiagnosisService {
     }
 
     /**
+     * Marks every open incident for a new diagnosis, done by {@link #refreshStale} in the
+     * background. Called at start-up: the knowledge base seed applied then may have changed
+     * causes, playbooks, questions or a system's priors, which the facts revision and the rule
+     * base version do not show. Returns how many were marked.
+     */
+    public int markOpenIncidentsStale() {
+        return jdbc.sql("UPDATE incident SET diagnosed_version = NULL WHERE status = 'OPEN'").update();
+    }
+
+    /**
      * A pure function of the facts (with the system's priors they carry), their revision and
      * the rule base (plus the knowledge base's texts). The open questions are ranked by running the
      * diagnosis once more per possible answer ({@link QuestionRanker}).

@@ -69,7 +69,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         try {
             holder = tokens.authenticate(secret).orElse(null);
         } catch (DataAccessException e) {
-            response.setHeader("Retry-After", "5");
+            response.setHeader("Retry-After", String.valueOf(com.saypro.triage.support.DatabaseUnavailable.RETRY_AFTER_SECONDS));
             Problems.write(response, 503, "database-unavailable", "Database unavailable",
                     "The token could not be checked because the database is unavailable; nothing was stored. Try again.");
             return;

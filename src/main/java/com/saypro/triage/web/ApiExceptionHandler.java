@@ -4,14 +4,17 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.saypro.triage.support.DatabaseUnavailable;
 import com.saypro.triage.web.NotFoundException;
 import com.saypro.triage.web.FieldError;
 import com.saypro.triage.web.InvalidBodyException;
@@ -31,6 +34,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI BUSY = URI.create("urn:saypro:triage:problem:busy");
     static final URI NOT_FOUND = URI.create("urn:saypro:triage:problem:not-found");
     static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:saypro:triage:problem:unsupported-media-type");
+    static final URI DATABASE_UNAVAILABLE = URI.create("urn:saypro:triage:problem:database-unavailable");
 
     @ExceptionHandler(InvalidBodyException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidBodyException e) {
@@ -93,6 +97,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("field", e.getField());
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * The database cannot be reached: 503 within the pool's connection timeout, so a webhook
+     * sender hears back before its own timeout and retries. Other database errors stay 500.
+     */
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (!DatabaseUnavailable.isCause(e)) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; nothing of this request was stored. Try again.");
+        problem.setType(DATABASE_UNAVAILABLE);
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)).body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

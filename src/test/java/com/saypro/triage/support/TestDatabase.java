@@ -50,9 +50,7 @@ public final class TestDatabase implements ExecutionCondition, ActiveProfilesRes
         if (mariaDbReady != null) {
             return mariaDbReady ? null : "MariaDB is not reachable at " + serverUrl();
         }
-        String user = env("TRIAGE_TEST_MARIADB_USER", "root");
-        String password = env("TRIAGE_TEST_MARIADB_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection(serverUrl(), user, password);
+        try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + databaseName());
             // Each MariaDB run starts from an empty schema: Flyway migrates it from scratch.
@@ -66,9 +64,18 @@ public final class TestDatabase implements ExecutionCondition, ActiveProfilesRes
         }
     }
 
-    private static String serverUrl() {
+    /** The MariaDB server of TRIAGE_TEST_MARIADB_URL, without the database: jdbc:mariadb://host:port/ */
+    public static String serverUrl() {
         String url = env("TRIAGE_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/triage_test");
         return url.substring(0, url.lastIndexOf('/') + 1);
+    }
+
+    public static String user() {
+        return env("TRIAGE_TEST_MARIADB_USER", "root");
+    }
+
+    public static String password() {
+        return env("TRIAGE_TEST_MARIADB_PASSWORD", "");
     }
 
     private static String databaseName() {
