@@ -91,6 +91,10 @@ public class DiagnosisService {
                                     + Math.round(top.confidence() * 100) + "%)",
                     java.util.Map.of("causeCode", newTop == null ? "" : newTop));
         }
+        if (top != null) {
+            jdbc.sql("UPDATE incident SET title = ? WHERE id = ?")
+                    .params(title(top, loaded.facts().alerts()), incidentId).update();
+        }
         jdbc.sql("UPDATE incident SET diagnosed_revision = ?, diagnosed_version = ?, top_cause_code = ?,"
                 + " top_cause_title = ?, top_confidence = ? WHERE id = ?").params(loaded.factsRevision(),
                         rules.version(), top == null ? null : top.causeCode(), top == null ? null : top.title(),
@@ -100,6 +104,20 @@ public class DiagnosisService {
         }
         log.debug("Diagnosed incident {} in {} ms", incidentId, (System.nanoTime() - started) / 1_000_000);
         return diagnosis;
+    }
+
+    /**
+     * The incident's title follows its most likely cause and its alerts: "Disk or filesystem
+     * full: NodeFilesystemAlmostOutOfSpace and 2 more".
+     */
+    static String title(Diagnosis.Candidate top, List<com.saypro.triage.diagnosis.facts.Alert> alerts) {
+        List<String> names = alerts.stream()
+                .sorted(java.util.Comparator.comparing(com.saypro.triage.diagnosis.facts.Alert::getStartsAt,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .map(com.saypro.triage.diagnosis.facts.Alert::getName).distinct().toList();
+        String title = top.title() + (names.isEmpty() ? ""
+                : ": " + names.get(0) + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : ""));
+        return title.length() > 300 ? title.substring(0, 297) + "..." : title;
     }
 
     /**

@@ -35,12 +35,15 @@ class IncidentApiController {
     private final DiagnosisService diagnoses;
     private final AnswerQuestion answerQuestion;
     private final IncidentLifecycle lifecycle;
+    private final MergeAndSplit mergeAndSplit;
     private final IncidentEvents timeline;
     private final IncidentFactsLoader facts;
     private final JsonBodies bodies;
 
     IncidentApiController(IncidentRepository incidents, DiagnosisService diagnoses, AnswerQuestion answerQuestion,
-            IncidentLifecycle lifecycle, IncidentEvents timeline, IncidentFactsLoader facts, JsonBodies bodies) {
+            IncidentLifecycle lifecycle, MergeAndSplit mergeAndSplit, IncidentEvents timeline,
+            IncidentFactsLoader facts, JsonBodies bodies) {
+        this.mergeAndSplit = mergeAndSplit;
         this.incidents = incidents;
         this.facts = facts;
         this.lifecycle = lifecycle;
@@ -131,6 +134,30 @@ class IncidentApiController {
         AcknowledgeRequest body = bodies.optionalObject(request, AcknowledgeRequest.class);
         incidents.get(id);
         return lifecycle.acknowledge(id, body == null ? null : body.assignee());
+    }
+
+    /** Incidents to merge into this one. */
+    record MergeRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 100) List<Long> incidents) {
+    }
+
+    @PostMapping("/{id}/merge")
+    IncidentSummary merge(@PathVariable long id, HttpServletRequest request) {
+        MergeRequest body = bodies.object(request, MergeRequest.class);
+        incidents.get(id);
+        return mergeAndSplit.merge(id, body.incidents());
+    }
+
+    /** Alerts of this incident to move into a new incident. */
+    record SplitRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 10_000) List<Long> alerts) {
+    }
+
+    /** Answers 201 with the new incident. */
+    @PostMapping("/{id}/split")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    IncidentSummary split(@PathVariable long id, HttpServletRequest request) {
+        SplitRequest body = bodies.object(request, SplitRequest.class);
+        incidents.get(id);
+        return mergeAndSplit.split(id, body.alerts());
     }
 
     /** The incident's record, oldest first: {@code at}, {@code kind}, {@code summary}, {@code actor}. */

@@ -107,7 +107,7 @@ public class IncidentLifecycle {
         diagnoses.diagnosis(id);
         Instant now = Times.now();
         jdbc.sql("""
-                UPDATE incident SET status = 'VERIFYING', open_system = NULL, resolved_at = :now, resolved_by = :by,
+                UPDATE incident SET status = 'VERIFYING', resolved_at = :now, resolved_by = :by,
                     resolution = :kind, confirmed_cause = :cause, fix_applied = :fix, verify_until = :until,
                     fix_held = NULL, last_activity_at = :now, updated_at = :now
                 WHERE id = :id""").param("now", Times.toDb(now)).param("by", Actor.current()).param("kind", kind)
@@ -154,10 +154,10 @@ public class IncidentLifecycle {
      */
     boolean reopen(long id, String system, String why, Instant now) {
         int changed = jdbc.sql("""
-                UPDATE incident SET status = 'OPEN', open_system = :system, reopened = TRUE,
+                UPDATE incident SET status = 'OPEN', reopened = TRUE,
                     reopen_count = reopen_count + 1, fix_held = FALSE, verify_until = NULL, last_activity_at = :now,
                     updated_at = :now WHERE id = :id AND status = 'VERIFYING'""")
-                .param("system", system).param("now", Times.toDb(now)).param("id", id).update();
+                .param("now", Times.toDb(now)).param("id", id).update();
         if (changed == 1) {
             timeline.recordAs(Actor.SYSTEM, now, id, IncidentEvent.STATUS, "reopened: " + why
                     + "; the fix did not hold", Map.of("status", "open", "reopened", true));

@@ -1,66 +1,135 @@
 package com.saypro.triage.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.saypro.triage.diagnosis.DiagnosisKnowledge;
+import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.diagnosis.facts.AlertReading;
 import com.saypro.triage.support.Times;
 
 /**
- * Groups firing alerts into incidents: one open incident per system absorbs every new
- * firing alert of that system. Runs inside the ingestion transaction.
+ * Groups firing alerts into incidents the way incidents happen. New firing alerts of a system
+ * join one of its open incidents only while related to it, in this order of preference:
+ * <ol>
+ * <li>the incident already holds an alert of the same name;</li>
+ * <li>it holds an alert of the same symptom family (what the alert catalog, or the alert's
+ * words, say the alert shows: a full disk, slow responses...);</li>
+ * <li>they started within the correlation window of the incident: no earlier than a window before
+ * it opened, no later than a window after its newest alert.</li>
+ * </ol>
+ * Otherwise a recurrence reopens a verifying incident (an alert of the same name), or a new
+ * incident opens. Runs inside the ingestion transaction; requests for the same system queue on
+ * the system's row, so two of them never open twin incidents.
  */
 @Component
 public class IncidentOpener {
 
     private final JdbcTemplate jdbc;
     private final IncidentLifecycle lifecycle;
+    private final DiagnosisKnowledge knowledge;
+    private final Duration correlationWindow;
 
-    public IncidentOpener(JdbcTemplate jdbc, IncidentLifecycle lifecycle) {
+    public IncidentOpener(JdbcTemplate jdbc, IncidentLifecycle lifecycle, DiagnosisKnowledge knowledge,
+            @Value("${triage.incident.correlation-window:30m}") Duration correlationWindow) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
+        this.knowledge = knowledge;
+        this.correlationWindow = correlationWindow;
     }
 
     /**
-     * New firing alerts of one system: their highest severity, the earliest start, the title
-     * an incident opened for them takes, and how many they are.
+     * New firing alerts of one system: their highest severity, the earliest and latest start,
+     * the title an incident opened for them takes, how many they are, and their names.
      */
-    public record FiringAlerts(String severity, Instant firstStartsAt, String title, int count, Set<String> names) {
+    public record FiringAlerts(String severity, Instant firstStartsAt, Instant lastStartsAt, String title, int count,
+            Set<String> names) {
     }
 
-    /** The open incident of the system, opened now if there is none, updated for these alerts. */
+    private record Candidate(long id, Instant openedAt, Instant lastSignalAt) {
+    }
+
+    /** The incident these alerts belong to: a related open one, a reopened one, or a new one. */
     public long absorb(String system, FiringAlerts firing, Instant now) {
-        // The first look may use the transaction's snapshot; after that, locking reads see what
-        // other requests committed since (under MariaDB's repeatable read a plain read would not).
-        Long id = openIncident(system);
+        jdbc.queryForList("SELECT code FROM monitored_system WHERE code = ? FOR UPDATE", String.class, system);
+        // Locking reads: they see what other requests committed before the lock, whatever the
+        // isolation level's snapshot.
+        List<Candidate> open = jdbc.query("SELECT id, opened_at, last_signal_at FROM incident WHERE system_name = ?"
+                + " AND status IN ('OPEN', 'ACKNOWLEDGED') ORDER BY last_signal_at DESC, id DESC FOR UPDATE",
+                (rs, n) -> new Candidate(rs.getLong(1), Times.fromDb(rs, "opened_at"), Times.fromDb(rs, "last_signal_at")),
+                system);
+        Long id = related(system, firing, open).orElseGet(() -> recurrence(system, firing, now));
         if (id == null) {
-            id = recurrence(system, firing, now);
+            id = open(system, firing, now);
         }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (id == null) {
-                id = open(system, firing, now);
-            }
-            // Locking update, and only while the incident is still open: an analyst may have
-            // resolved it a moment ago, and then these alerts open a new one.
-            int updated = jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical'"
-                    + " THEN 'critical' WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
-                    + " alert_count = alert_count + ?, updated_at = ?, last_activity_at = ? WHERE id = ?"
-                    + " AND status IN ('OPEN', 'ACKNOWLEDGED')",
-                    firing.severity(), firing.severity(), firing.count(), Times.toDb(now), Times.toDb(now), id);
-            if (updated == 1) {
-                return id;
-            }
-            id = lockOpenIncident(system);
+        jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical'"
+                + " THEN 'critical' WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
+                + " alert_count = alert_count + ?, updated_at = ?, last_activity_at = ?,"
+                + " last_signal_at = CASE WHEN last_signal_at IS NULL OR last_signal_at < ? THEN ? ELSE last_signal_at END"
+                + " WHERE id = ?", firing.severity(), firing.severity(), firing.count(), Times.toDb(now),
+                Times.toDb(now), Times.toDb(firing.lastStartsAt()), Times.toDb(firing.lastStartsAt()), id);
+        return id;
+    }
+
+    private Optional<Long> related(String system, FiringAlerts firing, List<Candidate> open) {
+        if (open.isEmpty()) {
+            return Optional.empty();
         }
-        throw new org.springframework.dao.PessimisticLockingFailureException(
-                "The open incident of " + system + " kept changing; try again") {
-        };
+        List<Long> ids = open.stream().map(Candidate::id).toList();
+        Map<Long, Set<String>> names = alertNames(ids);
+        for (Candidate candidate : open) {
+            if (!Collections.disjoint(names.getOrDefault(candidate.id(), Set.of()), firing.names())) {
+                return Optional.of(candidate.id());
+            }
+        }
+        Set<String> families = families(system, firing.names());
+        if (!families.isEmpty()) {
+            for (Candidate candidate : open) {
+                if (!Collections.disjoint(families(system, names.getOrDefault(candidate.id(), Set.of())), families)) {
+                    return Optional.of(candidate.id());
+                }
+            }
+        }
+        // Close in time: from a window before the incident opened to a window after its newest alert.
+        return open.stream()
+                .filter(c -> c.lastSignalAt() != null
+                        && !firing.firstStartsAt().isAfter(c.lastSignalAt().plus(correlationWindow))
+                        && !firing.lastStartsAt().isBefore(c.openedAt().minus(correlationWindow)))
+                .map(Candidate::id).findFirst();
+    }
+
+    private Map<Long, Set<String>> alertNames(List<Long> incidents) {
+        String marks = String.join(",", Collections.nCopies(incidents.size(), "?"));
+        return jdbc.query("SELECT DISTINCT incident_id, name FROM alert WHERE incident_id IN (" + marks + ")",
+                (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), incidents.toArray()).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(TreeSet::new))));
+    }
+
+    /** The symptoms the alerts of these names show, as the catalog (or their words) read them. */
+    private Set<String> families(String system, Collection<String> names) {
+        Set<String> families = new TreeSet<>();
+        for (String name : names) {
+            Alert alert = new Alert(0, name, system, "", "warning", "firing", Map.of(), Map.of(), Instant.EPOCH, null,
+                    "", 0);
+            knowledge.reader().read(alert).map(AlertReading::getSymptom)
+                    .filter(s -> s != null && !AlertReading.NO_SYMPTOM.equals(s)).ifPresent(families::add);
+        }
+        return families;
     }
 
     /**
@@ -73,11 +142,10 @@ public class IncidentOpener {
         }
         List<Long> verifying = jdbc.queryForList("SELECT DISTINCT i.id FROM incident i JOIN alert a ON a.incident_id = i.id"
                 + " WHERE i.system_name = ? AND i.status = 'VERIFYING' AND a.name IN ("
-                + String.join(",", java.util.Collections.nCopies(firing.names().size(), "?")) + ") ORDER BY i.id DESC",
-                Long.class, java.util.stream.Stream.concat(java.util.stream.Stream.of(system),
-                        firing.names().stream()).toArray());
+                + String.join(",", Collections.nCopies(firing.names().size(), "?")) + ") ORDER BY i.id DESC",
+                Long.class, Stream.concat(Stream.of(system), firing.names().stream()).toArray());
         for (long id : verifying) {
-            String again = firing.names().stream().sorted().collect(java.util.stream.Collectors.joining(", "));
+            String again = String.join(", ", new TreeSet<>(firing.names()));
             if (lifecycle.reopen(id, system, "alert " + again + " fired again on " + system, now)) {
                 return id;
             }
@@ -87,26 +155,21 @@ public class IncidentOpener {
 
     private long open(String system, FiringAlerts firing, Instant now) {
         Instant openedAt = firing.firstStartsAt().isAfter(now) ? now : firing.firstStartsAt();
-        try {
-            jdbc.update("INSERT INTO incident (system_name, title, severity, status, open_system, opened_at,"
-                    + " updated_at, last_activity_at, alert_count, facts_revision) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, 0, 0)",
-                    system, title(firing.title()), firing.severity(), system, Times.toDb(openedAt), Times.toDb(now),
-                    Times.toDb(now));
-        } catch (DuplicateKeyException raced) {
-            // Another request opened it a moment ago: join that one.
-        }
-        Long id = lockOpenIncident(system);
-        if (id == null) {
-            throw new org.springframework.dao.PessimisticLockingFailureException(
-                    "The open incident of " + system + " was resolved while alerts arrived; try again") {
-            };
-        }
-        return id;
-    }
-
-    private Long lockOpenIncident(String system) {
-        return jdbc.queryForList("SELECT id FROM incident WHERE open_system = ? FOR UPDATE", Long.class, system)
-                .stream().findFirst().orElse(null);
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("INSERT INTO incident (system_name, title, severity, status,"
+                    + " opened_at, updated_at, last_activity_at, last_signal_at, alert_count, facts_revision)"
+                    + " VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, 0, 0)", java.sql.Statement.RETURN_GENERATED_KEYS);
+            insert.setString(1, system);
+            insert.setString(2, title(firing.title()));
+            insert.setString(3, firing.severity());
+            insert.setObject(4, Times.toDb(openedAt));
+            insert.setObject(5, Times.toDb(now));
+            insert.setObject(6, Times.toDb(now));
+            insert.setObject(7, Times.toDb(firing.lastStartsAt()));
+            return insert;
+        }, key);
+        return key.getKeyList().get(0).values().stream().map(v -> ((Number) v).longValue()).findFirst().orElseThrow();
     }
 
     /** Marks incidents as needing a new diagnosis. */
@@ -115,23 +178,16 @@ public class IncidentOpener {
         jdbc.batchUpdate("UPDATE incident SET facts_revision = facts_revision + 1, updated_at = ? WHERE id = ?", args);
     }
 
-    /** Signals other than alerts change the facts of their system's open incident, if any. */
+    /** Signals other than alerts change the facts of their system's open incidents. */
     public List<Long> signalsArrived(Set<String> systems, Instant now) {
         List<Long> touched = new ArrayList<>();
         // Systems in a fixed order, as when alerts arrive, so requests never lock crosswise.
-        for (String system : new java.util.TreeSet<>(systems)) {
-            Long id = openIncident(system);
-            if (id != null) {
-                touched.add(id);
-            }
+        for (String system : new TreeSet<>(systems)) {
+            touched.addAll(jdbc.queryForList("SELECT id FROM incident WHERE system_name = ?"
+                    + " AND status IN ('OPEN', 'ACKNOWLEDGED') ORDER BY id", Long.class, system));
         }
         factsChanged(touched, now);
         return touched;
-    }
-
-    private Long openIncident(String system) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM incident WHERE open_system = ?", Long.class, system);
-        return ids.isEmpty() ? null : ids.get(0);
     }
 
     private static String title(String title) {

@@ -38,11 +38,13 @@ class IncidentPageController {
     private final KnowledgeBase knowledge;
     private final RuleBase ruleBase;
     private final IncidentLifecycle lifecycle;
+    private final MergeAndSplit mergeAndSplit;
     private final com.saypro.triage.timeline.IncidentEvents events;
 
     IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, IncidentFactsLoader facts,
             AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase, IncidentLifecycle lifecycle,
-            com.saypro.triage.timeline.IncidentEvents events) {
+            com.saypro.triage.timeline.IncidentEvents events, MergeAndSplit mergeAndSplit) {
+        this.mergeAndSplit = mergeAndSplit;
         this.lifecycle = lifecycle;
         this.events = events;
         this.incidents = incidents;
@@ -126,6 +128,30 @@ class IncidentPageController {
             lifecycle.resolve(id, resolution, causeCode, fix);
             return "Incident resolved. It is watched for a recurrence; new alerts of this system open a new incident.";
         });
+    }
+
+    @PostMapping("/incidents/{id}/merge")
+    String merge(@PathVariable long id, @RequestParam(required = false) List<Long> incidents,
+            RedirectAttributes redirect) {
+        find(id);
+        return attempt(id, redirect, () -> {
+            mergeAndSplit.merge(id, incidents);
+            return "Merged incident " + incidents + " into this one; the diagnosis is computed again.";
+        });
+    }
+
+    @PostMapping("/incidents/{id}/split")
+    String split(@PathVariable long id, @RequestParam(required = false) List<Long> alerts,
+            RedirectAttributes redirect) {
+        find(id);
+        try {
+            IncidentSummary created = mergeAndSplit.split(id, alerts);
+            redirect.addFlashAttribute("notice", "Split " + alerts.size() + " alerts off into this new incident.");
+            return "redirect:/incidents/" + created.id();
+        } catch (InvalidBodyException | com.saypro.triage.web.ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/incidents/" + id;
+        }
     }
 
     private interface Action {

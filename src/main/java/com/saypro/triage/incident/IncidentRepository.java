@@ -19,7 +19,7 @@ public class IncidentRepository {
     private static final String SUMMARY_COLUMNS = "id, system_name, title, severity, status, opened_at, updated_at,"
             + " resolved_at, alert_count, diagnosed_revision, top_cause_code, top_cause_title, top_confidence,"
             + " assignee, reopened, acknowledged_at, verify_until, closed_at, last_activity_at, resolution,"
-            + " confirmed_cause, fix_applied, resolved_by, fix_held";
+            + " confirmed_cause, fix_applied, resolved_by, fix_held, last_signal_at, merged_into";
 
     private final JdbcClient jdbc;
 
@@ -89,6 +89,11 @@ public class IncidentRepository {
         return List.copyOf(latest.values());
     }
 
+    private static Long mergedInto(ResultSet rs) throws SQLException {
+        long into = rs.getLong("merged_into");
+        return rs.wasNull() ? null : into;
+    }
+
     private static IncidentSummary summary(ResultSet rs, int row) throws SQLException {
         String topCode = rs.getString("top_cause_code");
         IncidentSummary.TopCause top = topCode == null ? null
@@ -105,6 +110,7 @@ public class IncidentRepository {
                 top, rs.getString("assignee"), rs.getBoolean("reopened"), Times.fromDb(rs, "acknowledged_at"),
                 Times.fromDb(rs, "verify_until"), Times.fromDb(rs, "closed_at"), Times.fromDb(rs, "last_activity_at"),
                 resolution == null ? null : new IncidentSummary.Resolution(resolution, rs.getString("confirmed_cause"),
-                        rs.getString("fix_applied"), rs.getString("resolved_by")), held);
+                        rs.getString("fix_applied"), rs.getString("resolved_by")), held,
+                Times.fromDb(rs, "last_signal_at"), mergedInto(rs));
     }
 }

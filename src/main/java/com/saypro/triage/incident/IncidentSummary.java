@@ -3,6 +3,8 @@ package com.saypro.triage.incident;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A line of the board and of {@code GET /api/v1/incidents}: {@code status} is open,
  * acknowledged, verifying or closed; {@code reopened} when a recurrence brought it back.
@@ -12,7 +14,7 @@ import java.time.Instant;
 public record IncidentSummary(long id, String system, String title, String severity, String status, Instant openedAt,
         Instant updatedAt, Instant resolvedAt, int alertCount, boolean diagnosed, TopCause topCause, String assignee,
         boolean reopened, Instant acknowledgedAt, Instant verifyUntil, Instant closedAt, Instant lastActivityAt,
-        Resolution resolution, Boolean fixHeld) {
+        Resolution resolution, Boolean fixHeld, Instant lastSignalAt, Long mergedInto) {
 
     /** Open or acknowledged: it takes alerts, answers and playbook steps. */
     public boolean workable() {
@@ -24,14 +26,17 @@ public record IncidentSummary(long id, String system, String title, String sever
         return workable();
     }
 
+    @JsonProperty
     public Long secondsToAcknowledge() {
         return seconds(acknowledgedAt);
     }
 
+    @JsonProperty
     public Long secondsToResolve() {
         return seconds(resolvedAt);
     }
 
+    @JsonProperty
     public Long secondsToClose() {
         return seconds(closedAt);
     }

@@ -278,7 +278,8 @@ public class IngestService {
         AlertIn first = firing.stream().min(java.util.Comparator.comparing(AlertIn::startsAt)).orElseThrow();
         String severity = firing.stream().map(AlertIn::severity).reduce("info", Severity::max);
         String summary = first.annotations().getOrDefault("summary", "");
-        return new IncidentOpener.FiringAlerts(severity, first.startsAt(),
+        Instant last = firing.stream().map(AlertIn::startsAt).max(java.util.Comparator.naturalOrder()).orElseThrow();
+        return new IncidentOpener.FiringAlerts(severity, first.startsAt(), last,
                 first.name() + (summary.isBlank() ? "" : ": " + summary), firing.size(),
                 firing.stream().map(AlertIn::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }

@@ -86,7 +86,7 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("board-rows"), "NodeFilesystemAlmostOutOfSpace"));
-        browser.findElement(By.linkText("NodeFilesystemAlmostOutOfSpace: NodeFilesystemAlmostOutOfSpace on rms")).click();
+        browser.findElement(By.linkText("Disk or filesystem full: NodeFilesystemAlmostOutOfSpace")).click();
         assertThat(browser.findElement(By.cssSelector(".cause h3")).getText()).isEqualTo("Disk or filesystem full");
         assertThat(browser.findElement(By.cssSelector(".cause .category")).getText()).isEqualTo("STORAGE");
     }
