@@ -8,3 +8,7 @@ UPDATE incident SET last_signal_at = (SELECT MAX(a.starts_at) FROM alert a WHERE
 UPDATE incident SET last_signal_at = opened_at WHERE last_signal_at IS NULL;
 DROP INDEX ux_incident_open_system ON incident;
 CREATE INDEX ix_incident_system_status ON incident (system_name, status);
+
+-- Per system (kb-seed/systems.yaml verifyWindow, correlationWindow); null: the defaults.
+ALTER TABLE monitored_system ADD COLUMN verify_window_seconds INT;
+ALTER TABLE monitored_system ADD COLUMN correlation_window_seconds INT;

@@ -15,6 +15,7 @@ import com.saypro.triage.audit.Actor;
 import com.saypro.triage.audit.AuditLog;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.knowledge.KnowledgeBase;
+import com.saypro.triage.knowledge.Systems;
 import com.saypro.triage.security.UserAccounts;
 import com.saypro.triage.support.Times;
 import com.saypro.triage.timeline.IncidentEvent;
@@ -42,11 +43,13 @@ public class IncidentLifecycle {
     private final KnowledgeBase knowledge;
     private final DiagnosisService diagnoses;
     private final UserAccounts users;
+    private final Systems systems;
     private final Duration verifyWindow;
 
     IncidentLifecycle(JdbcClient jdbc, IncidentRepository incidents, IncidentEvents timeline, AuditLog audit,
-            KnowledgeBase knowledge, DiagnosisService diagnoses, UserAccounts users,
+            KnowledgeBase knowledge, DiagnosisService diagnoses, UserAccounts users, Systems systems,
             @Value("${triage.incident.verify-window:30m}") Duration verifyWindow) {
+        this.systems = systems;
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -106,13 +109,15 @@ public class IncidentLifecycle {
         // The record to keep: the diagnosis of the facts as they are now.
         diagnoses.diagnosis(id);
         Instant now = Times.now();
+        Duration window = systems.system(before.system()).flatMap(s -> s.windows().verifyWindow())
+                .orElse(verifyWindow);
         jdbc.sql("""
                 UPDATE incident SET status = 'VERIFYING', resolved_at = :now, resolved_by = :by,
                     resolution = :kind, confirmed_cause = :cause, fix_applied = :fix, verify_until = :until,
                     fix_held = NULL, last_activity_at = :now, updated_at = :now
                 WHERE id = :id""").param("now", Times.toDb(now)).param("by", Actor.current()).param("kind", kind)
                 .param("cause", cause).param("fix", fix == null || fix.isBlank() ? null : fix.trim())
-                .param("until", Times.toDb(now.plus(verifyWindow))).param("id", id).update();
+                .param("until", Times.toDb(now.plus(window))).param("id", id).update();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("resolution", kind);
         if (cause != null) {
@@ -123,7 +128,7 @@ public class IncidentLifecycle {
                     + (fix == null || fix.isBlank() ? "" : "; fix: " + fix.trim());
             case "false_alarm" -> "resolved as a false alarm (no action needed)";
             default -> "resolved with the cause unknown" + (fix == null || fix.isBlank() ? "" : "; fix: " + fix.trim());
-        } + "; watching for a recurrence until " + Times.toDb(now.plus(verifyWindow)).toString().replace('T', ' '),
+        } + "; watching for a recurrence for " + window.toMinutes() + " minutes",
                 detail);
         IncidentSummary after = incidents.get(id);
         audit.record("incident.resolved", "incident", String.valueOf(id), "resolved (" + kind + ")", state(before),

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import com.saypro.triage.diagnosis.DiagnosisKnowledge;
 import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.AlertReading;
+import com.saypro.triage.knowledge.Systems;
 import com.saypro.triage.support.Times;
 
 /**
@@ -43,9 +44,11 @@ public class IncidentOpener {
     private final IncidentLifecycle lifecycle;
     private final DiagnosisKnowledge knowledge;
     private final Duration correlationWindow;
+    private final Systems systems;
 
     public IncidentOpener(JdbcTemplate jdbc, IncidentLifecycle lifecycle, DiagnosisKnowledge knowledge,
-            @Value("${triage.incident.correlation-window:30m}") Duration correlationWindow) {
+            Systems systems, @Value("${triage.incident.correlation-window:30m}") Duration correlationWindow) {
+        this.systems = systems;
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
         this.knowledge = knowledge;
@@ -105,6 +108,8 @@ public class IncidentOpener {
             }
         }
         // Close in time: from a window before the incident opened to a window after its newest alert.
+        Duration correlationWindow = systems.system(system).flatMap(s -> s.windows().correlationWindow())
+                .orElse(this.correlationWindow);
         return open.stream()
                 .filter(c -> c.lastSignalAt() != null
                         && !firing.firstStartsAt().isAfter(c.lastSignalAt().plus(correlationWindow))

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * system first seen in a signal (origin AUTO) has a code and a name and nothing else yet.
  */
 public record KbSystem(String code, String name, String origin, List<String> aliases, List<String> aliasPatterns,
-        List<Component> components, List<Workflow> workflows, Map<String, Double> priors) {
+        List<Component> components, List<Workflow> workflows, Map<String, Double> priors, Windows windows) {
 
     public static final List<String> ROLES = List.of("app", "database", "cache", "queue", "frontend",
             "identity_provider", "proxy", "external");
@@ -28,6 +28,30 @@ public record KbSystem(String code, String name, String origin, List<String> ali
         components = List.copyOf(components);
         workflows = List.copyOf(workflows);
         priors = Collections.unmodifiableMap(new TreeMap<>(priors));
+        windows = windows == null ? Windows.DEFAULTS : windows;
+    }
+
+    public KbSystem(String code, String name, String origin, List<String> aliases, List<String> aliasPatterns,
+            List<Component> components, List<Workflow> workflows, Map<String, Double> priors) {
+        this(code, name, origin, aliases, aliasPatterns, components, workflows, priors, Windows.DEFAULTS);
+    }
+
+    /**
+     * How long a resolved incident of the system is watched for a recurrence ({@code verify}),
+     * and how long after an incident's newest alert an unrelated alert still joins it
+     * ({@code correlation}); empty: Triage's defaults.
+     */
+    public record Windows(java.time.Duration verify, java.time.Duration correlation) {
+
+        public static final Windows DEFAULTS = new Windows(null, null);
+
+        public Optional<java.time.Duration> verifyWindow() {
+            return Optional.ofNullable(verify);
+        }
+
+        public Optional<java.time.Duration> correlationWindow() {
+            return Optional.ofNullable(correlation);
+        }
     }
 
     /** A part of the system as its signals name it ({@code component}), with its role (one of {@link #ROLES}). */

@@ -52,7 +52,12 @@ public class Systems {
         return SystemsSeed.read(seedDir, null).stream().map(s -> new KbSystem(s.code(), s.name(), SEED, s.aliases(),
                 s.aliasPatterns(), s.components().stream().map(c -> new KbSystem.Component(c.name(), c.role())).toList(),
                 s.workflows().stream().map(w -> new KbSystem.Workflow(w.code(), w.kind(), w.transactions())).toList(),
-                s.priors())).toList();
+                s.priors(), s.windows())).toList();
+    }
+
+    private static java.time.Duration window(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long seconds = rs.getLong(column);
+        return rs.wasNull() ? null : java.time.Duration.ofSeconds(seconds);
     }
 
     public Optional<KbSystem> system(String code) {
@@ -196,12 +201,14 @@ public class Systems {
         Map<String, KbSystem> byCode = new TreeMap<>();
         Map<String, String> autos = new LinkedHashMap<>();
         List<Map.Entry<Pattern, String>> compiled = new ArrayList<>();
-        jdbc.sql("SELECT code, name, origin FROM monitored_system ORDER BY code").query(rs -> {
+        jdbc.sql("SELECT code, name, origin, verify_window_seconds, correlation_window_seconds FROM monitored_system"
+                + " ORDER BY code").query(rs -> {
             String code = rs.getString(1);
             String origin = rs.getString(3);
+            KbSystem.Windows windows = new KbSystem.Windows(window(rs, 4), window(rs, 5));
             byCode.put(code, new KbSystem(code, rs.getString(2), origin, aliases.getOrDefault(code, List.of()),
                     patterns.getOrDefault(code, List.of()), components.getOrDefault(code, List.of()),
-                    workflows.getOrDefault(code, List.of()), priors.getOrDefault(code, Map.of())));
+                    workflows.getOrDefault(code, List.of()), priors.getOrDefault(code, Map.of()), windows));
             if (AUTO.equals(origin)) {
                 autos.put(SystemsSeed.key(code), code);
             } else {

@@ -24,7 +24,12 @@ final class SystemsSeed {
     }
 
     record SeedSystem(String code, String name, List<String> aliases, List<String> aliasPatterns,
-            List<SeedComponent> components, List<SeedWorkflow> workflows, Map<String, Double> priors) {
+            List<SeedComponent> components, List<SeedWorkflow> workflows, Map<String, Double> priors,
+            String verifyWindow, String correlationWindow) {
+
+        KbSystem.Windows windows() {
+            return new KbSystem.Windows(duration(verifyWindow), duration(correlationWindow));
+        }
 
         SeedSystem {
             aliases = aliases == null ? List.of() : aliases;
@@ -41,6 +46,12 @@ final class SystemsSeed {
     record SeedWorkflow(String code, String kind, String transactions) {
     }
 
+    /** A window as the seed writes it ("30m", "2h", "1d"); null when absent. */
+    static java.time.Duration duration(String text) {
+        return text == null || text.isBlank() ? null
+                : org.springframework.boot.convert.DurationStyle.detectAndParse(text.trim());
+    }
+
     /** From a folder, or from the copy in the jar when {@code dir} is null; priors may name these causes. */
     static List<SeedSystem> read(Path dir, Set<String> causeCodes) {
         List<SeedSystem> systems = KbSeedReader.optionalList(dir, FILE, "systems", SeedSystem.class);
@@ -55,6 +66,17 @@ final class SystemsSeed {
         Map<String, String> claimed = new HashMap<>();
         for (SeedSystem system : systems) {
             String code = system.code();
+            for (String window : java.util.Arrays.asList(system.verifyWindow(), system.correlationWindow())) {
+                try {
+                    java.time.Duration d = duration(window);
+                    if (d != null && (d.compareTo(java.time.Duration.ofMinutes(1)) < 0
+                            || d.compareTo(java.time.Duration.ofDays(7)) > 0)) {
+                        problems.add("system " + code + ": window '" + window + "' must be between 1m and 7d");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add("system " + code + ": window '" + window + "' is not a duration like 30m or 2h");
+                }
+            }
             if (code == null || code.length() > 100 || !CODE.matcher(code).matches()) {
                 problems.add("system code '" + code + "' must be lower case (letters, digits, '.', '_', '-'),"
                         + " at most 100 characters");

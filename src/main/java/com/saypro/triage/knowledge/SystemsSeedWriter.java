@@ -59,12 +59,15 @@ final class SystemsSeedWriter {
         String hash = KbSeedLoader.hash(system);
         String state = state(system.code(), hash);
         switch (state) {
-            case "new" -> jdbc.sql("INSERT INTO monitored_system (code, name, origin, seed_hash, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?)").params(system.code(), system.name().strip(), Systems.SEED, hash,
-                            Times.toDb(now)).update();
+            case "new" -> jdbc.sql("INSERT INTO monitored_system (code, name, origin, seed_hash, updated_at,"
+                    + " verify_window_seconds, correlation_window_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(system.code(), system.name().strip(), Systems.SEED, hash, Times.toDb(now),
+                            seconds(system.windows().verify()), seconds(system.windows().correlation())).update();
             case "changed" -> {
-                jdbc.sql("UPDATE monitored_system SET name = ?, origin = ?, seed_hash = ?, updated_at = ?"
-                        + " WHERE code = ?").params(system.name().strip(), Systems.SEED, hash, Times.toDb(now),
+                jdbc.sql("UPDATE monitored_system SET name = ?, origin = ?, seed_hash = ?, updated_at = ?,"
+                        + " verify_window_seconds = ?, correlation_window_seconds = ? WHERE code = ?")
+                        .params(system.name().strip(), Systems.SEED, hash, Times.toDb(now),
+                                seconds(system.windows().verify()), seconds(system.windows().correlation()),
                                 system.code()).update();
                 for (String table : List.of("system_alias", "system_alias_pattern", "system_component",
                         "system_workflow", "system_prior")) {
@@ -75,6 +78,10 @@ final class SystemsSeedWriter {
             }
         }
         return state;
+    }
+
+    private static Long seconds(java.time.Duration window) {
+        return window == null ? null : window.toSeconds();
     }
 
     private void writeDescription(SeedSystem system) {

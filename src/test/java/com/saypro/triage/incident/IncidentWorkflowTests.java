@@ -50,7 +50,13 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
         assertThat(resolved.get("secondsToAcknowledge").isNumber()).isTrue();
         assertThat(resolved.get("fixHeld").isNull()).isTrue();
 
-        lifecycle.closeQuietOnes(Instant.now().plusSeconds(31 * 60));
+        Instant resolvedAt = Instant.parse(resolved.get("resolvedAt").asString());
+        Instant verifyUntil = Instant.parse(resolved.get("verifyUntil").asString());
+        assertThat(java.time.Duration.between(resolvedAt, verifyUntil)).as("rms's verifyWindow in systems.yaml")
+                .isEqualTo(java.time.Duration.ofHours(2));
+        lifecycle.closeQuietOnes(verifyUntil.minusSeconds(1));
+        assertThat(get("/api/v1/incidents/" + id).json().get("status").asString()).isEqualTo("verifying");
+        lifecycle.closeQuietOnes(verifyUntil.plusSeconds(1));
 
         JsonNode closed = get("/api/v1/incidents/" + id).json();
         assertThat(closed.get("status").asString()).isEqualTo("closed");
