@@ -136,6 +136,18 @@ class IncidentApiController {
         return lifecycle.acknowledge(id, body == null ? null : body.assignee());
     }
 
+    record NoteRequest(@Size(max = 5000) String text) {
+    }
+
+    /** Adds a note to the incident's timeline; answers with the timeline. */
+    @PostMapping("/{id}/notes")
+    List<TimelineEntry> note(@PathVariable long id, HttpServletRequest request) {
+        NoteRequest body = bodies.object(request, NoteRequest.class);
+        incidents.get(id);
+        lifecycle.note(id, body.text());
+        return timeline(id);
+    }
+
     /** Incidents to merge into this one. */
     record MergeRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 100) List<Long> incidents) {
     }

@@ -136,6 +136,23 @@ public class IncidentLifecycle {
         return after;
     }
 
+    /** A note on the incident's timeline (what was tried, what was found); kept even after it closes. */
+    @Transactional
+    public void note(long id, String text) {
+        if (!incidents.lock(id)) {
+            throw new NotFoundException("There is no incident " + id);
+        }
+        if (text == null || text.isBlank()) {
+            throw new InvalidBodyException("text", "is required");
+        }
+        if (text.length() > 5000) {
+            throw new InvalidBodyException("text", "must be at most 5000 characters");
+        }
+        jdbc.sql("UPDATE incident SET last_activity_at = :now WHERE id = :id").param("now", Times.toDb(Times.now()))
+                .param("id", id).update();
+        timeline.record(id, IncidentEvent.NOTE, text.strip(), null);
+    }
+
     /** Closes incidents whose watch window passed without a recurrence: their fix held. */
     @Transactional
     public int closeQuietOnes(Instant now) {

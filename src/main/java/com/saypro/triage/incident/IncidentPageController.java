@@ -130,6 +130,15 @@ class IncidentPageController {
         });
     }
 
+    @PostMapping("/incidents/{id}/notes")
+    String note(@PathVariable long id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        find(id);
+        return attempt(id, redirect, () -> {
+            lifecycle.note(id, text);
+            return "Note added to the timeline.";
+        });
+    }
+
     @PostMapping("/incidents/{id}/merge")
     String merge(@PathVariable long id, @RequestParam(required = false) List<Long> incidents,
             RedirectAttributes redirect) {

@@ -57,6 +57,9 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
         lifecycle.closeQuietOnes(verifyUntil.minusSeconds(1));
         assertThat(get("/api/v1/incidents/" + id).json().get("status").asString()).isEqualTo("verifying");
         lifecycle.closeQuietOnes(verifyUntil.plusSeconds(1));
+        assertThat(post("/api/v1/incidents/" + id + "/notes", "{\"text\": \"logrotate was off since 4.2\"}").status())
+                .isEqualTo(200);
+        assertThat(post("/api/v1/incidents/" + id + "/notes", "{\"text\": \"  \"}").status()).isEqualTo(400);
 
         JsonNode closed = get("/api/v1/incidents/" + id).json();
         assertThat(closed.get("status").asString()).isEqualTo("closed");
@@ -67,6 +70,7 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
                 .anyMatch(s -> s.startsWith("reassigned from ana to admin"))
                 .anyMatch(s -> s.startsWith("resolved: root cause Disk or filesystem full; fix: rotated the logs"))
                 .anyMatch(s -> s.startsWith("closed: no recurrence"))
+                .anyMatch(s -> s.equals("logrotate was off since 4.2"))
                 .anyMatch(s -> s.startsWith("alert NodeFilesystemAlmostOutOfSpace fired"));
         assertThat(actorOf(timeline, "acknowledged")).isEqualTo("admin");
         assertThat(actorOf(timeline, "closed")).isEqualTo("system");
