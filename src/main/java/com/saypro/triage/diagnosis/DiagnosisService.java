@@ -201,6 +201,18 @@ public class DiagnosisService {
         }
     }
 
+    /**
+     * The incident's latest recorded facts diagnosed again with the rule base in use now,
+     * stored nowhere: how today's rules would read a resolved incident, beside its record.
+     */
+    public Optional<Diagnosis> withCurrentRules(long incidentId) {
+        record Run(int revision, String facts) {
+        }
+        return jdbc.sql("SELECT facts_revision, facts FROM diagnosis_run WHERE incident_id = ? ORDER BY id DESC LIMIT 1")
+                .param(incidentId).query((rs, n) -> new Run(rs.getInt(1), rs.getString(2))).optional()
+                .map(run -> compute(ruleBase.current(), FactSnapshot.read(run.facts()), run.revision()));
+    }
+
     public Replay replay(long runId) {
         record Run(String version, int revision, String facts, String result) {
         }

@@ -102,10 +102,22 @@ class IncidentApiController {
         return incidents.alerts(id);
     }
 
+    /**
+     * The incident's diagnosis; for a resolved incident, as it was when resolved.
+     * {@code ?rules=current} instead diagnoses its recorded facts with today's rule base,
+     * storing nothing (the record stays as it was).
+     */
     @GetMapping("/{id}/diagnosis")
-    Diagnosis diagnosis(@PathVariable long id) {
+    Diagnosis diagnosis(@PathVariable long id, @RequestParam(required = false) String rules) {
         incidents.get(id);
-        return diagnoses.diagnosis(id);
+        if (rules == null || rules.isBlank()) {
+            return diagnoses.diagnosis(id);
+        }
+        if (!rules.equals("current")) {
+            throw new BadRequestException("rules", "must be current (or absent) (was '" + rules + "')");
+        }
+        diagnoses.diagnosis(id);
+        return diagnoses.withCurrentRules(id).orElseThrow();
     }
 
     /** How the analyst resolves an incident (all optional: without a body, the cause is unknown). */

@@ -131,6 +131,10 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
         jdbc.update("UPDATE incident SET facts_revision = facts_revision + 1 WHERE id = ?", id);
 
         assertThat(get("/api/v1/incidents/" + id + "/diagnosis").body()).isEqualTo(atResolution);
+        Response today = get("/api/v1/incidents/" + id + "/diagnosis?rules=current");
+        assertThat(today.status()).isEqualTo(200);
+        assertThat(today.json().get("candidates").get(0).get("causeCode").asString()).isEqualTo("DISK_FULL");
+        assertThat(get("/api/v1/incidents/" + id + "/diagnosis").body()).as("still the record").isEqualTo(atResolution);
     }
 
     @Test
