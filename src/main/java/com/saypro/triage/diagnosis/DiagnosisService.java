@@ -1,5 +1,6 @@
 package com.saypro.triage.diagnosis;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.saypro.triage.audit.Actor;
+import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.timeline.IncidentEvent;
+import com.saypro.triage.timeline.IncidentEvents;
 import com.saypro.triage.knowledge.KnowledgeBase;
 import com.saypro.triage.rules.CompiledRuleBase;
 import com.saypro.triage.rules.RuleBase;
@@ -38,11 +43,11 @@ public class DiagnosisService {
     private final Map<String, CompiledRuleBase> pastRuleBases = new ConcurrentHashMap<>();
     private final Map<String, Map<String, List<String>>> rulesByCause = new ConcurrentHashMap<>();
 
-    private final com.saypro.triage.timeline.IncidentEvents timeline;
+    private final IncidentEvents timeline;
 
     @org.springframework.beans.factory.annotation.Autowired
     public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
-            RuleBaseVersions versions, KnowledgeBase knowledge, com.saypro.triage.timeline.IncidentEvents timeline) {
+            RuleBaseVersions versions, KnowledgeBase knowledge, IncidentEvents timeline) {
         this.timeline = timeline;
         this.jdbc = jdbc;
         this.loader = loader;
@@ -81,15 +86,19 @@ public class DiagnosisService {
                 + " VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, loaded.factsRevision(), rules.version(),
                         Times.toDb(Times.now()), FactSnapshot.write(loaded.facts()), Json.write(diagnosis)).update();
         Diagnosis.Candidate top = diagnosis.top();
-        String previousTop = jdbc.sql("SELECT top_cause_code FROM incident WHERE id = ?").params(incidentId)
-                .query(String.class).optional().orElse(null);
         String newTop = top == null ? null : top.causeCode();
-        if (timeline != null && !java.util.Objects.equals(previousTop, newTop)) {
-            timeline.recordAs(com.saypro.triage.audit.Actor.SYSTEM, Times.now(), incidentId,
-                    com.saypro.triage.timeline.IncidentEvent.TOP_CAUSE, top == null ? "no cause stands out any more"
-                            : "most likely cause now: " + top.title() + " ("
-                                    + Math.round(top.confidence() * 100) + "%)",
-                    java.util.Map.of("causeCode", newTop == null ? "" : newTop));
+        // Compare and set: of two diagnoses finishing together, only one records the change.
+        int changed = newTop == null
+                ? jdbc.sql("UPDATE incident SET top_cause_code = NULL WHERE id = ? AND top_cause_code IS NOT NULL")
+                        .params(incidentId).update()
+                : jdbc.sql("UPDATE incident SET top_cause_code = ? WHERE id = ?"
+                        + " AND (top_cause_code IS NULL OR top_cause_code <> ?)").params(newTop, incidentId, newTop)
+                        .update();
+        if (timeline != null && changed == 1) {
+            timeline.recordAs(Actor.SYSTEM, Times.now(), incidentId, IncidentEvent.TOP_CAUSE,
+                    top == null ? "no cause stands out any more"
+                            : "most likely cause now: " + top.title() + " (" + Math.round(top.confidence() * 100) + "%)",
+                    Map.of("causeCode", newTop == null ? "" : newTop));
         }
         if (top != null) {
             jdbc.sql("UPDATE incident SET title = ? WHERE id = ?")
@@ -110,11 +119,10 @@ public class DiagnosisService {
      * The incident's title follows its most likely cause and its alerts: "Disk or filesystem
      * full: NodeFilesystemAlmostOutOfSpace and 2 more".
      */
-    static String title(Diagnosis.Candidate top, List<com.saypro.triage.diagnosis.facts.Alert> alerts) {
+    static String title(Diagnosis.Candidate top, List<Alert> alerts) {
         List<String> names = alerts.stream()
-                .sorted(java.util.Comparator.comparing(com.saypro.triage.diagnosis.facts.Alert::getStartsAt,
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-                .map(com.saypro.triage.diagnosis.facts.Alert::getName).distinct().toList();
+                .sorted(Comparator.comparing(Alert::getStartsAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(Alert::getName).distinct().toList();
         String title = top.title() + (names.isEmpty() ? ""
                 : ": " + names.get(0) + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : ""));
         return title.length() > 300 ? title.substring(0, 297) + "..." : title;

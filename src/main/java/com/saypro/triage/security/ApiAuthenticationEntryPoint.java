@@ -28,7 +28,7 @@ final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"triage\", Basic realm=\"triage\"");
         String detail = e instanceof LockedException ? e.getMessage()
                 : "Send a token (Authorization: Bearer <token>) or a user's name and password (HTTP Basic); "
-                        + "nothing was stored.";
+                        + "nothing was done.";
         Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail);
     }
 }

@@ -96,7 +96,11 @@ class SecurityConfig {
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
 
+        // After signing in, back to the page asked for, without a "?continue" in the address.
+        var requestCache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
         http.authenticationManager(authentication)
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
