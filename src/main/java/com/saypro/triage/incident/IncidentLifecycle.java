@@ -187,7 +187,11 @@ public class IncidentLifecycle {
         return changed == 1;
     }
 
-    private IncidentSummary lockWorkable(long id, String action) {
+    /**
+     * Locks the incident for the rest of the transaction and returns it; 404 when there is no
+     * such incident, 409 when it is no longer worked (verifying or closed).
+     */
+    public IncidentSummary lockWorkable(long id, String action) {
         if (!incidents.lock(id)) {
             throw new NotFoundException("There is no incident " + id);
         }

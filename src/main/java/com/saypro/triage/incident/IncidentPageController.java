@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.diagnosis.IncidentFactsLoader;
 import com.saypro.triage.web.InvalidBodyException;
@@ -40,11 +42,14 @@ class IncidentPageController {
     private final IncidentLifecycle lifecycle;
     private final MergeAndSplit mergeAndSplit;
     private final com.saypro.triage.timeline.IncidentEvents events;
+    private final List<IncidentPagePart> parts;
 
     IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, IncidentFactsLoader facts,
             AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase, IncidentLifecycle lifecycle,
-            com.saypro.triage.timeline.IncidentEvents events, MergeAndSplit mergeAndSplit) {
+            com.saypro.triage.timeline.IncidentEvents events, MergeAndSplit mergeAndSplit,
+            ObjectProvider<IncidentPagePart> parts) {
         this.mergeAndSplit = mergeAndSplit;
+        this.parts = parts.orderedStream().toList();
         this.lifecycle = lifecycle;
         this.events = events;
         this.incidents = incidents;
@@ -72,6 +77,9 @@ class IncidentPageController {
                 .stream()
                 .map(i -> new BoardRow(i, Ages.since(i.openedAt(), now))).toList();
         model.addAttribute("rows", rows);
+        Map<Long, String> notes = new java.util.HashMap<>();
+        parts.forEach(p -> notes.putAll(p.boardNotes(rows.stream().map(r -> r.incident().id()).toList())));
+        model.addAttribute("boardNotes", notes);
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
         return partial != null ? BOARD_ROWS : BOARD;
     }
@@ -89,7 +97,9 @@ class IncidentPageController {
         model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));
         model.addAttribute("alerts", incidents.alerts(id));
         model.addAttribute("answered", answered);
-        model.addAttribute("diagnosis", diagnoses.diagnosis(id));
+        Diagnosis diagnosis = diagnoses.diagnosis(id);
+        model.addAttribute("diagnosis", diagnosis);
+        parts.forEach(p -> p.addTo(incident, diagnosis, model));
         model.addAttribute("causes", knowledge.causes().values().stream()
                 .sorted(java.util.Comparator.comparing(c -> c.title())).toList());
         List<TimelineEntry> record = new java.util.ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id).facts()));

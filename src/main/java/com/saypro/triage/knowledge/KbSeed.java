@@ -11,7 +11,8 @@ record KbSeed(List<SeedCause> causes, List<SeedPlaybook> playbooks, List<SeedQue
     record SeedPlaybook(String code, String title, String risk, String rollback, List<SeedStep> steps) {
     }
 
-    record SeedStep(String kind, String text) {
+    /** {@code answers}: optional, the question code a check step finds the answer to. */
+    record SeedStep(String kind, String text, String answers) {
     }
 
     record SeedQuestion(String code, String text, String help, List<String> options) {

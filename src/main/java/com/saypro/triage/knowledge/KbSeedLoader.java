@@ -159,9 +159,9 @@ public class KbSeedLoader {
         jdbc.sql("DELETE FROM playbook_step WHERE playbook_code = ?").param(playbook.code()).update();
         int position = 1;
         for (KbSeed.SeedStep step : playbook.steps()) {
-            jdbc.sql("INSERT INTO playbook_step (playbook_code, position, kind, text) VALUES (?, ?, ?, ?)")
-                    .params(playbook.code(), position++, step.kind().toUpperCase(Locale.ROOT), step.text().strip())
-                    .update();
+            jdbc.sql("INSERT INTO playbook_step (playbook_code, position, kind, text, answers_question)"
+                    + " VALUES (?, ?, ?, ?, ?)").params(playbook.code(), position++,
+                            step.kind().toUpperCase(Locale.ROOT), step.text().strip(), step.answers()).update();
         }
         counter.count(state);
     }

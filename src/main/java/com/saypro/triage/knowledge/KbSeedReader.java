@@ -78,7 +78,7 @@ final class KbSeedReader {
         List<String> problems = new ArrayList<>();
         Set<String> playbookCodes = unique(seed.playbooks(), SeedPlaybook::code, "playbook", problems);
         unique(seed.causes(), SeedCause::code, "cause", problems);
-        unique(seed.questions(), SeedQuestion::code, "question", problems);
+        Set<String> questionCodes = unique(seed.questions(), SeedQuestion::code, "question", problems);
         for (SeedCause cause : seed.causes()) {
             String at = "cause " + cause.code();
             require(cause.title(), at + ": title", problems);
@@ -113,6 +113,13 @@ final class KbSeedReader {
                     problems.add(at + ": step kind '" + step.kind() + "' is not check, fix or verify");
                 }
                 require(step.text(), at + ": step text", problems);
+                if (step.answers() != null && !"check".equalsIgnoreCase(step.kind())) {
+                    problems.add(at + ": only a check step answers a question (a " + step.kind() + " step names "
+                            + step.answers() + ")");
+                } else if (step.answers() != null && !questionCodes.contains(step.answers())) {
+                    problems.add(at + ": a step answers question " + step.answers()
+                            + ", which is not in questions.yaml");
+                }
             }
         }
         for (SeedQuestion question : seed.questions()) {

@@ -48,10 +48,11 @@ public class KnowledgeBase {
 
     public Map<String, Playbook> playbooks() {
         Map<String, List<Playbook.Step>> steps = new LinkedHashMap<>();
-        jdbc.sql("SELECT playbook_code, position, kind, text FROM playbook_step ORDER BY playbook_code, position")
-                .query(rs -> {
+        jdbc.sql("SELECT playbook_code, position, kind, text, answers_question FROM playbook_step"
+                + " ORDER BY playbook_code, position").query(rs -> {
                     steps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Playbook.Step(
-                            rs.getInt(2), Playbook.StepKind.valueOf(rs.getString(3)), rs.getString(4)));
+                            rs.getInt(2), Playbook.StepKind.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getString(5)));
                 });
         Map<String, Playbook> playbooks = new LinkedHashMap<>();
         jdbc.sql("SELECT code, title, risk, rollback, origin FROM playbook ORDER BY code").query(rs -> {
@@ -61,6 +62,10 @@ public class KnowledgeBase {
                     rs.getString("origin")));
         });
         return playbooks;
+    }
+
+    public Optional<Playbook> playbook(String code) {
+        return Optional.ofNullable(playbooks().get(code));
     }
 
     public Map<String, KbQuestion> questions() {

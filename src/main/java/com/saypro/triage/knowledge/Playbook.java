@@ -9,6 +9,7 @@ public record Playbook(String code, String title, String risk, String rollback, 
         CHECK, FIX, VERIFY
     }
 
-    public record Step(int position, StepKind kind, String text) {
+    /** {@code answers}: the question (code) whose answer a check step finds out, or null. */
+    public record Step(int position, StepKind kind, String text, String answers) {
     }
 }

@@ -53,6 +53,7 @@ class BadInputCorpusTests extends IntegrationTestSupport {
             "../../etc/passwd");
 
     long incident;
+    long run;
     List<Endpoint> endpoints;
 
     @BeforeEach
@@ -60,7 +61,9 @@ class BadInputCorpusTests extends IntegrationTestSupport {
         post("/api/v1/alerts/alertmanager", AlertMother.alertmanager("firing", "RoyaltyPaymentProcessingSlow", "rms",
                 "2026-11-20T10:00:00Z", "corpus0000000001", ""));
         incident = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
-        endpoints = endpoints(incident);
+        run = post("/api/v1/incidents/" + incident + "/playbook-runs", "{\"playbook\": \"QUERY_OPTIMISATION\"}")
+                .json().get("id").longValue();
+        endpoints = endpoints(incident, run);
     }
 
     @Test
@@ -152,8 +155,8 @@ class BadInputCorpusTests extends IntegrationTestSupport {
                     if (refused) {
                         assertRefused(endpoint, body, 400);
                     } else {
-                        if (endpoint.path().endsWith("/resolve")) {
-                            // Each accepted resolution needs an incident still being worked.
+                        if (endpoint.path().endsWith("/resolve") || endpoint.path().contains("/playbook-runs")) {
+                            // Each accepted resolution or playbook step needs an incident still being worked.
                             jdbc.update("UPDATE incident SET status = 'OPEN', open_system = system_name WHERE id = ?",
                                     incident);
                         }
@@ -243,7 +246,9 @@ class BadInputCorpusTests extends IntegrationTestSupport {
 
     private String state() {
         return signalRows() + "/" + count("answer") + "/"
-                + jdbc.queryForObject("SELECT COUNT(*) FROM incident WHERE resolved_at IS NOT NULL", Integer.class);
+                + jdbc.queryForObject("SELECT COUNT(*) FROM incident WHERE resolved_at IS NOT NULL", Integer.class)
+                + "/" + count("playbook_run") + "/"
+                + jdbc.queryForObject("SELECT COUNT(*) FROM playbook_run_step WHERE outcome IS NOT NULL", Integer.class);
     }
 
     private boolean storedVerbatim(String text) {
@@ -257,8 +262,9 @@ class BadInputCorpusTests extends IntegrationTestSupport {
                      + (SELECT COUNT(*) FROM transaction_trace WHERE LOCATE(?, transaction_name) > 0)
                      + (SELECT COUNT(*) FROM metric_sample WHERE LOCATE(?, unit) > 0 OR LOCATE(?, labels) > 0)
                      + (SELECT COUNT(*) FROM answer WHERE LOCATE(?, answered_by) > 0)
+                     + (SELECT COUNT(*) FROM playbook_run_step WHERE LOCATE(?, note) > 0)
                 """;
-        Object[] args = new Object[14];
+        Object[] args = new Object[15];
         java.util.Arrays.fill(args, text);
         return jdbc.queryForObject(sql, Integer.class, args) > 0;
     }
@@ -303,7 +309,7 @@ class BadInputCorpusTests extends IntegrationTestSupport {
         return "{\"extra\": " + deep + "}";
     }
 
-    static List<Endpoint> endpoints(long incident) {
+    static List<Endpoint> endpoints(long incident, long run) {
         List<Endpoint> all = new ArrayList<>();
         Map<String, Kind> webhook = fields("/alerts", Kind.LIST, "/alerts/0/status", Kind.CHOICE,
                 "/alerts/0/labels", Kind.OBJECT, "/alerts/0/labels/alertname", Kind.NAME,
@@ -369,6 +375,13 @@ class BadInputCorpusTests extends IntegrationTestSupport {
         all.add(new Endpoint("/api/v1/incidents/" + incident + "/resolve", """
                 {"resolution": "confirmed", "causeCode": "SLOW_DATABASE_QUERY", "fix": "added an index"}
                 """, fields("/resolution", Kind.CHOICE, "/causeCode", Kind.IDENTIFIER, "/fix", Kind.TEXT)));
+        all.add(new Endpoint("/api/v1/incidents/" + incident + "/playbook-runs", """
+                {"playbook": "QUERY_OPTIMISATION"}
+                """, fields("/playbook", Kind.CHOICE)));
+        all.add(new Endpoint("/api/v1/playbook-runs/" + run + "/steps/1", """
+                {"outcome": "done", "note": "checked", "finding": {"question": "SLOW_QUERY_LOG", "answer": "yes"}}
+                """, fields("/outcome", Kind.CHOICE, "/note", Kind.TEXT, "/finding", Kind.OBJECT,
+                "/finding/question", Kind.CHOICE, "/finding/answer", Kind.CHOICE)));
         return all;
     }
 

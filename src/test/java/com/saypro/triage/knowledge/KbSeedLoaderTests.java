@@ -85,6 +85,28 @@ class KbSeedLoaderTests extends IntegrationTestSupport {
         assertThat(knowledge.cause("DISK_FULL").orElseThrow().title()).isEqualTo("Disk or filesystem full");
     }
 
+    @Test
+    void shouldKnowWhichCheckStepAnswersWhichQuestion() {
+        assertThat(knowledge.playbook("DISK_CLEANUP").orElseThrow().steps().get(0).answers()).isEqualTo("DISK_SPACE_OK");
+        assertThat(knowledge.playbook("DISK_CLEANUP").orElseThrow().steps().get(2).answers()).isNull();
+        assertThat(knowledge.playbooks().values()).flatExtracting(p -> p.steps())
+                .filteredOn(s -> s.answers() != null)
+                .allSatisfy(s -> assertThat(s.kind()).isEqualTo(Playbook.StepKind.CHECK))
+                .allSatisfy(s -> assertThat(knowledge.question(s.answers())).isPresent());
+    }
+
+    @Test
+    void shouldRefuseAStepThatAnswersAnUnknownQuestionOrIsNoCheck(@TempDir Path dir) throws IOException {
+        copySeed(dir);
+        String playbooks = Files.readString(dir.resolve("playbooks.yaml"));
+        Files.writeString(dir.resolve("playbooks.yaml"), playbooks.replace("answers: DISK_SPACE_OK", "answers: DISK_OK")
+                .replaceFirst("      - kind: fix\n", "      - kind: fix\n        answers: RECENT_DEPLOY\n"));
+
+        assertThatThrownBy(() -> loader(dir).load()).isInstanceOf(KbSeedException.class)
+                .hasMessageContaining("playbook DISK_CLEANUP: a step answers question DISK_OK, which is not in questions.yaml")
+                .hasMessageContaining("only a check step answers a question (a fix step names RECENT_DEPLOY)");
+    }
+
     private KbSeedLoader loader(Path dir) {
         KbSeedLoader plain = new KbSeedLoader(jdbcClient, dir == null ? "" : dir.toString());
         return new KbSeedLoader(jdbcClient, dir == null ? "" : dir.toString()) {
