@@ -8,6 +8,11 @@ UPDATE incident SET last_signal_at = (SELECT MAX(a.starts_at) FROM alert a WHERE
 UPDATE incident SET last_signal_at = opened_at WHERE last_signal_at IS NULL;
 DROP INDEX ux_incident_open_system ON incident;
 CREATE INDEX ix_incident_system_status ON incident (system_name, status);
+-- "Does this incident hold an alert of that name?" is one index lookup.
+CREATE INDEX ix_alert_incident_name ON alert (incident_id, name);
+-- The symptoms its alerts show (comma-separated codes), kept as alerts join, so grouping
+-- need not read every alert of a large incident.
+ALTER TABLE incident ADD COLUMN symptom_families VARCHAR(2000);
 
 -- Per system (kb-seed/systems.yaml verifyWindow, correlationWindow); null: the defaults.
 ALTER TABLE monitored_system ADD COLUMN verify_window_seconds INT;

@@ -63,21 +63,31 @@ public class IncidentOpener {
             Set<String> names) {
     }
 
-    private record Candidate(long id, Instant openedAt, Instant lastSignalAt) {
+    private record Candidate(long id, Instant openedAt, Instant lastSignalAt, Set<String> families) {
     }
+
+    /** What each alert name shows, read once: names repeat far more than they vary. */
+    private final Map<String, Optional<String>> familyOfName = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The incident these alerts belong to: a related open one, a reopened one, or a new one. */
     public long absorb(String system, FiringAlerts firing, Instant now) {
         jdbc.queryForList("SELECT code FROM monitored_system WHERE code = ? FOR UPDATE", String.class, system);
         // Locking reads: they see what other requests committed before the lock, whatever the
         // isolation level's snapshot.
-        List<Candidate> open = jdbc.query("SELECT id, opened_at, last_signal_at FROM incident WHERE system_name = ?"
-                + " AND status IN ('OPEN', 'ACKNOWLEDGED') ORDER BY last_signal_at DESC, id DESC FOR UPDATE",
-                (rs, n) -> new Candidate(rs.getLong(1), Times.fromDb(rs, "opened_at"), Times.fromDb(rs, "last_signal_at")),
-                system);
-        Long id = related(system, firing, open).orElseGet(() -> recurrence(system, firing, now));
-        if (id == null) {
-            id = open(system, firing, now);
+        List<Candidate> open = jdbc.query("SELECT id, opened_at, last_signal_at, symptom_families FROM incident"
+                + " WHERE system_name = ? AND status IN ('OPEN', 'ACKNOWLEDGED') ORDER BY last_signal_at DESC, id DESC"
+                + " FOR UPDATE", (rs, n) -> new Candidate(rs.getLong(1), Times.fromDb(rs, "opened_at"),
+                        Times.fromDb(rs, "last_signal_at"), split(rs.getString("symptom_families"))), system);
+        Set<String> families = families(system, firing.names());
+        Long found = related(system, firing, families, open).orElseGet(() -> recurrence(system, firing, now));
+        long id = found != null ? found : open(system, firing, now);
+        Set<String> known = open.stream().filter(c -> c.id() == id).findFirst().map(Candidate::families)
+                .orElseGet(() -> split(jdbc.queryForObject("SELECT symptom_families FROM incident WHERE id = ?",
+                        String.class, id)));
+        if (!known.containsAll(families)) {
+            Set<String> all = new TreeSet<>(known);
+            all.addAll(families);
+            jdbc.update("UPDATE incident SET symptom_families = ? WHERE id = ?", join(all), id);
         }
         jdbc.update("UPDATE incident SET severity = CASE WHEN severity = 'critical' OR ? = 'critical'"
                 + " THEN 'critical' WHEN severity = 'warning' OR ? = 'warning' THEN 'warning' ELSE 'info' END,"
@@ -88,21 +98,21 @@ public class IncidentOpener {
         return id;
     }
 
-    private Optional<Long> related(String system, FiringAlerts firing, List<Candidate> open) {
+    private Optional<Long> related(String system, FiringAlerts firing, Set<String> families, List<Candidate> open) {
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        List<Long> ids = open.stream().map(Candidate::id).toList();
-        Map<Long, Set<String>> names = alertNames(ids);
+        String names = String.join(",", Collections.nCopies(firing.names().size(), "?"));
         for (Candidate candidate : open) {
-            if (!Collections.disjoint(names.getOrDefault(candidate.id(), Set.of()), firing.names())) {
+            Object[] args = Stream.concat(Stream.of((Object) candidate.id()), firing.names().stream()).toArray();
+            if (!jdbc.queryForList("SELECT 1 FROM alert WHERE incident_id = ? AND name IN (" + names + ") LIMIT 1",
+                    Integer.class, args).isEmpty()) {
                 return Optional.of(candidate.id());
             }
         }
-        Set<String> families = families(system, firing.names());
         if (!families.isEmpty()) {
             for (Candidate candidate : open) {
-                if (!Collections.disjoint(families(system, names.getOrDefault(candidate.id(), Set.of())), families)) {
+                if (!Collections.disjoint(candidate.families(), families)) {
                     return Optional.of(candidate.id());
                 }
             }
@@ -117,24 +127,38 @@ public class IncidentOpener {
                 .map(Candidate::id).findFirst();
     }
 
-    private Map<Long, Set<String>> alertNames(List<Long> incidents) {
-        String marks = String.join(",", Collections.nCopies(incidents.size(), "?"));
-        return jdbc.query("SELECT DISTINCT incident_id, name FROM alert WHERE incident_id IN (" + marks + ")",
-                (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), incidents.toArray()).stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(TreeSet::new))));
-    }
-
     /** The symptoms the alerts of these names show, as the catalog (or their words) read them. */
-    private Set<String> families(String system, Collection<String> names) {
+    Set<String> families(String system, Collection<String> names) {
         Set<String> families = new TreeSet<>();
         for (String name : names) {
-            Alert alert = new Alert(0, name, system, "", "warning", "firing", Map.of(), Map.of(), Instant.EPOCH, null,
-                    "", 0);
-            knowledge.reader().read(alert).map(AlertReading::getSymptom)
-                    .filter(s -> s != null && !AlertReading.NO_SYMPTOM.equals(s)).ifPresent(families::add);
+            if (familyOfName.size() > 50_000) {
+                familyOfName.clear();
+            }
+            familyOfName.computeIfAbsent(name, n -> {
+                Alert alert = new Alert(0, n, system, "", "warning", "firing", Map.of(), Map.of(), Instant.EPOCH, null,
+                        "", 0);
+                return knowledge.reader().read(alert).map(AlertReading::getSymptom)
+                        .filter(s -> s != null && !AlertReading.NO_SYMPTOM.equals(s));
+            }).ifPresent(families::add);
         }
         return families;
+    }
+
+    static Set<String> split(String families) {
+        Set<String> set = new TreeSet<>();
+        if (families != null) {
+            for (String f : families.split(",")) {
+                if (!f.isBlank()) {
+                    set.add(f.trim());
+                }
+            }
+        }
+        return set;
+    }
+
+    static String join(Set<String> families) {
+        String joined = String.join(",", families);
+        return joined.length() <= 2000 ? joined : joined.substring(0, joined.lastIndexOf(',', 2000));
     }
 
     /**

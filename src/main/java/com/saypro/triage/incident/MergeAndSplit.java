@@ -30,8 +30,11 @@ public class MergeAndSplit {
     private final IncidentRepository incidents;
     private final IncidentEvents timeline;
     private final AuditLog audit;
+    private final IncidentOpener opener;
 
-    MergeAndSplit(JdbcClient jdbc, IncidentRepository incidents, IncidentEvents timeline, AuditLog audit) {
+    MergeAndSplit(JdbcClient jdbc, IncidentRepository incidents, IncidentEvents timeline, AuditLog audit,
+            IncidentOpener opener) {
+        this.opener = opener;
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -89,6 +92,7 @@ public class MergeAndSplit {
             audit.record("incident.merged", "incident", String.valueOf(id), "merged into incident " + target,
                     Map.of("status", from.status()), Map.of("status", "closed", "mergedInto", target));
         }
+        refreshFamilies(target, into.system());
         changed(target, now);
         return incidents.get(target);
     }
@@ -142,9 +146,19 @@ public class MergeAndSplit {
         audit.record("incident.split", "incident", String.valueOf(id), "split " + rows.size() + " alerts into incident "
                 + created, Map.of("alerts", from.alertCount()), Map.of("alerts", from.alertCount() - rows.size(),
                         "newIncident", created));
+        refreshFamilies(id, from.system());
+        refreshFamilies(created, from.system());
         changed(id, now);
         changed(created, now);
         return incidents.get(created);
+    }
+
+    /** The symptom families of the incident's alerts, read again after alerts moved. */
+    private void refreshFamilies(long id, String system) {
+        List<String> names = jdbc.sql("SELECT DISTINCT name FROM alert WHERE incident_id = ?").params(id)
+                .query(String.class).list();
+        jdbc.sql("UPDATE incident SET symptom_families = ? WHERE id = ?")
+                .params(IncidentOpener.join(opener.families(system, names)), id).update();
     }
 
     private IncidentSummary workable(long id) {
