@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +24,7 @@ import com.saypro.triage.rules.RuleBaseVersions;
 import com.saypro.triage.rules.RuleSource;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
+import com.saypro.triage.timeline.IncidentChanged;
 
 /**
  * Diagnoses incidents. A diagnosis is computed when an incident's facts or the rule base
@@ -44,11 +46,14 @@ public class DiagnosisService {
     private final Map<String, Map<String, List<String>>> rulesByCause = new ConcurrentHashMap<>();
 
     private final IncidentEvents timeline;
+    private final ApplicationEventPublisher events;
 
     @org.springframework.beans.factory.annotation.Autowired
     public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
-            RuleBaseVersions versions, KnowledgeBase knowledge, IncidentEvents timeline) {
+            RuleBaseVersions versions, KnowledgeBase knowledge, IncidentEvents timeline,
+            ApplicationEventPublisher events) {
         this.timeline = timeline;
+        this.events = events;
         this.jdbc = jdbc;
         this.loader = loader;
         this.ruleBase = ruleBase;
@@ -75,7 +80,10 @@ public class DiagnosisService {
         return recompute(incidentId);
     }
 
-    /** Computes the diagnosis from the incident's current facts and stores it as a run. */
+    /**
+     * Computes the diagnosis from the incident's current facts and stores it as a run, and
+     * announces it ({@link IncidentChanged}, kind {@code diagnosis}).
+     */
     public Diagnosis recompute(long incidentId) {
         CompiledRuleBase rules = ruleBase.current();
         long started = System.nanoTime();
@@ -108,6 +116,7 @@ public class DiagnosisService {
                 + " top_cause_title = ?, top_confidence = ? WHERE id = ?").params(loaded.factsRevision(),
                         rules.version(), top == null ? null : top.causeCode(), top == null ? null : top.title(),
                         top == null ? null : top.confidence(), incidentId).update();
+        events.publishEvent(new IncidentChanged(incidentId, IncidentChanged.DIAGNOSIS));
         if (!diagnosis.failures().isEmpty()) {
             log.warn("Diagnosis of incident {} had failing rules: {}", incidentId, diagnosis.failures());
         }

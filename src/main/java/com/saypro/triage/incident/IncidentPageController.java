@@ -10,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -25,12 +24,10 @@ import com.saypro.triage.support.Times;
 import com.saypro.triage.web.Ages;
 import com.saypro.triage.web.NotFoundException;
 
-/** The triage board and the incident page. */
+/** The incident page (the board is {@link BoardPageController}). */
 @Controller
 class IncidentPageController {
 
-    static final String BOARD = "incidents/board";
-    static final String BOARD_ROWS = "incidents/board :: rows";
     static final String DETAIL = "incidents/detail";
 
     private final IncidentRepository incidents;
@@ -60,28 +57,9 @@ class IncidentPageController {
         this.ruleBase = ruleBase;
     }
 
-    record BoardRow(IncidentSummary incident, String age) {
-    }
-
     /** An answer already given, with its question, so the analyst can see and change it. */
     record AnsweredQuestion(String code, String text, String value, List<String> options, Instant answeredAt,
             String answeredBy) {
-    }
-
-    /** The whole board, or only its rows for the page's live refresh (an htmx-style request). */
-    @GetMapping("/")
-    String board(@RequestHeader(name = "HX-Request", required = false) String partial, Model model) {
-        diagnoses.refreshStale(20);
-        Instant now = Times.now();
-        List<BoardRow> rows = incidents.list(java.util.EnumSet.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), 500)
-                .stream()
-                .map(i -> new BoardRow(i, Ages.since(i.openedAt(), now))).toList();
-        model.addAttribute("rows", rows);
-        Map<Long, String> notes = new java.util.HashMap<>();
-        parts.forEach(p -> notes.putAll(p.boardNotes(rows.stream().map(r -> r.incident().id()).toList())));
-        model.addAttribute("boardNotes", notes);
-        model.addAttribute("ruleBaseVersion", ruleBase.current().version());
-        return partial != null ? BOARD_ROWS : BOARD;
     }
 
     @GetMapping("/incidents/{id}")

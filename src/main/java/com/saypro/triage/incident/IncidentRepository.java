@@ -39,6 +39,63 @@ public class IncidentRepository {
                 .query(IncidentRepository::summary).list();
     }
 
+    /** A line of the board: the incident, and whether its alerts all resolved and stayed quiet. */
+    public record BoardLine(IncidentSummary incident, boolean alertsQuiet) {
+    }
+
+    /**
+     * The board: incidents that pass the filter, most recent activity first. An incident
+     * being worked whose alerts have all resolved, none of them since {@code quietSince}, is
+     * {@link BoardLine#alertsQuiet() quiet}: it can probably be resolved.
+     */
+    public List<BoardLine> board(BoardFilter filter, java.time.Instant quietSince, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE status IN (:statuses)");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("statuses", filter.statuses().stream().map(IncidentStatus::name).toList());
+        params.put("quietSince", Times.toDb(quietSince));
+        if (filter.system() != null) {
+            where.append(" AND system_name = :system");
+            params.put("system", filter.system());
+        }
+        if (filter.severity() != null) {
+            where.append(" AND severity = :severity");
+            params.put("severity", filter.severity().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (BoardFilter.UNASSIGNED.equals(filter.assignee())) {
+            where.append(" AND assignee IS NULL");
+        } else if (filter.assignee() != null) {
+            where.append(" AND assignee = :assignee");
+            params.put("assignee", filter.assignee());
+        }
+        String quiet = "CASE WHEN status IN ('OPEN', 'ACKNOWLEDGED')"
+                + " AND EXISTS (SELECT 1 FROM alert a WHERE a.incident_id = incident.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.incident_id = incident.id AND (a.status = 'firing'"
+                + " OR COALESCE(a.ends_at, a.last_received_at) > :quietSince)) THEN 1 ELSE 0 END AS alerts_quiet";
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + quiet + " FROM incident" + where
+                + " ORDER BY COALESCE(last_activity_at, updated_at) DESC, id DESC LIMIT " + limit).params(params)
+                .query((rs, n) -> new BoardLine(summary(rs, n), rs.getInt("alerts_quiet") == 1)).list();
+    }
+
+    /** The systems and the assignees incidents have, for the board's filters. */
+    public record BoardChoices(List<String> systems, List<String> assignees) {
+    }
+
+    public BoardChoices boardChoices() {
+        return new BoardChoices(
+                jdbc.sql("SELECT DISTINCT system_name FROM incident ORDER BY system_name").query(String.class).list(),
+                jdbc.sql("SELECT DISTINCT assignee FROM incident WHERE assignee IS NOT NULL ORDER BY assignee")
+                        .query(String.class).list());
+    }
+
+    /** The incidents of these ids that exist, in no particular order. */
+    public List<IncidentSummary> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident WHERE id IN (:ids)").param("ids", ids)
+                .query(IncidentRepository::summary).list();
+    }
+
     public Optional<IncidentSummary> find(long id) {
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM incident WHERE id = ?").param(id)
                 .query(IncidentRepository::summary).optional();

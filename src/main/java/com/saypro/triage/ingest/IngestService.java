@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +30,12 @@ import com.saypro.triage.ingest.Incoming.TraceIn;
 import com.saypro.triage.knowledge.Systems;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
+import com.saypro.triage.timeline.IncidentChanged;
 
 /**
  * Stores signals. Each request is one transaction with batched inserts: either all of a
- * body is stored or nothing is, and the caller hears back only after the commit.
+ * body is stored or nothing is, and the caller hears back only after the commit. Each
+ * incident the body touched is announced once ({@link IncidentChanged}, kind {@code signals}).
  */
 @Service
 public class IngestService {
@@ -42,11 +45,18 @@ public class IngestService {
     private final JdbcTemplate jdbc;
     private final IncidentOpener incidents;
     private final Systems systems;
+    private final ApplicationEventPublisher events;
 
-    public IngestService(JdbcTemplate jdbc, IncidentOpener incidents, Systems systems) {
+    public IngestService(JdbcTemplate jdbc, IncidentOpener incidents, Systems systems,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.systems = systems;
+        this.events = events;
+    }
+
+    private void announce(Collection<Long> touched) {
+        touched.forEach(id -> events.publishEvent(new IncidentChanged(id, IncidentChanged.SIGNALS)));
     }
 
     /**
@@ -168,6 +178,7 @@ public class IngestService {
         jdbc.batchUpdate("UPDATE alert SET status = 'resolved', ends_at = ?, last_received_at = ? WHERE id = ?",
                 resolutions);
         incidents.factsChanged(touchedIncidents, now);
+        announce(touchedIncidents);
         return new IngestSummary(alerts.size(), toInsert.size(), duplicates, resolved, List.copyOf(touchedIncidents));
     }
 
@@ -244,6 +255,7 @@ public class IngestService {
 
     private IngestSummary otherSignalsStored(int count, Collection<String> systems, Instant now) {
         List<Long> touched = incidents.signalsArrived(new LinkedHashSet<>(systems), now);
+        announce(touched);
         return new IngestSummary(count, count, 0, 0, touched);
     }
 

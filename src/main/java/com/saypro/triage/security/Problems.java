@@ -10,13 +10,16 @@ import org.springframework.http.MediaType;
 
 import com.saypro.triage.support.Json;
 
-/** RFC 9457 problem documents written by the security filters, which run before any controller. */
-final class Problems {
+/**
+ * RFC 9457 problem documents written straight to the response: by the security filters, which
+ * run before any controller, and by handlers whose response is not JSON when all goes well.
+ */
+public final class Problems {
 
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, int status, String type, String title, String detail)
+    public static void write(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:saypro:triage:problem:" + type);

@@ -45,6 +45,8 @@ public final class BrowserAvailable implements ExecutionCondition {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000");
+        // The console, so that tests can see what the page's Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromeDriver().toFile())
                 .build();
         return new ChromeDriver(service, options);

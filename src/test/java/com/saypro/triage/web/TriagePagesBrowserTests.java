@@ -77,18 +77,107 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
     }
 
     @Test
-    void shouldShowANewIncidentOnTheOpenBoardWithoutReloading() {
+    void shouldShowANewIncidentOnTheOpenBoardWithoutReloadingOrPolling() throws InterruptedException {
         signInWithBrowser("admin", ADMIN_PASSWORD);
         browser.get(url("/"));
         assertThat(browser.findElement(By.id("board-rows")).getText()).contains("No open incidents");
+        long requestsAtLoad = requestsSoFar();
+
+        // Quiet: the page asks the server for nothing (the old board fetched its rows every 5 s).
+        Thread.sleep(6_000);
+        assertThat(requestsSoFar()).as("requests while nothing changed").isEqualTo(requestsAtLoad);
 
         post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("board-rows"), "NodeFilesystemAlmostOutOfSpace"));
+        assertThat(browser.findElement(By.id("live-state")).getText()).isEqualTo("live");
+        assertThat(cspViolations()).isEmpty();
         browser.findElement(By.linkText("Disk or filesystem full: NodeFilesystemAlmostOutOfSpace")).click();
         assertThat(browser.findElement(By.cssSelector(".cause h3")).getText()).isEqualTo("Disk or filesystem full");
         assertThat(browser.findElement(By.cssSelector(".cause .category")).getText()).isEqualTo("STORAGE");
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    @Test
+    void shouldFilterTheBoardBySystemAndKeepTheFilteredBoardLive() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
+        post("/api/v1/alerts", AlertMother.genericAlert("HighErrorRate", "lms"));
+        signInWithBrowser("admin", ADMIN_PASSWORD);
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.id("board-rows")).getText()).contains("HighErrorRate")
+                .contains("NodeFilesystemAlmostOutOfSpace");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-system"))).selectByValue("lms");
+        browser.findElement(By.cssSelector("form.board-filter button[type=submit]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("system=lms"));
+        assertThat(browser.findElement(By.id("board-rows")).getText()).contains("HighErrorRate")
+                .doesNotContain("NodeFilesystemAlmostOutOfSpace");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+
+        post("/api/v1/alerts", AlertMother.genericAlert("SlowResponses", "lms"));
+        post("/api/v1/alerts", AlertMother.genericAlert("CpuHigh", "rms"));
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(
+                By.cssSelector("#board-rows tr:first-child td:nth-child(8)"), "2"));
+        assertThat(browser.findElement(By.id("board-rows")).getText()).doesNotContain("NodeFilesystemAlmostOutOfSpace");
+        assertThat(browser.findElements(By.cssSelector("#board-rows tr"))).hasSize(1);
+        screenshot("board-filtered-by-system");
+    }
+
+    @Test
+    void shouldRefreshTheIncidentPageWhenItChangesKeepingAnOpenResolveForm() {
+        post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
+        long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
+        signInWithBrowser("admin", ADMIN_PASSWORD);
+        browser.get(url("/incidents/" + id));
+        browser.findElement(By.cssSelector("details.resolve summary")).click();
+        browser.findElement(By.id("fix")).sendKeys("half-typed fix");
+        String question = get("/api/v1/incidents/" + id + "/diagnosis").json().get("questions").get(0).get("code")
+                .asString();
+        sleepUntilStreamConnected();
+
+        post("/api/v1/incidents/" + id + "/answers", "{\"question\": \"" + question + "\", \"answer\": \"no\"}");
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".answered button.chosen")));
+        assertThat(browser.findElement(By.id("fix")).getAttribute("value")).isEqualTo("half-typed fix");
+        assertThat(browser.findElement(By.id("resolve")).getAttribute("open")).isNotNull();
+        assertThat(cspViolations()).isEmpty();
+        screenshot("incident-refreshed-live");
+    }
+
+    private void sleepUntilStreamConnected() {
+        // The page connects its stream once loaded; give it a moment before changing the incident.
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Requests the page made, the event stream aside. */
+    private long requestsSoFar() {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').filter(e => !e.name.includes('/api/v1/stream')).length");
+    }
+
+    private java.util.List<String> cspViolations() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getMessage()).filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     @Test
