@@ -15,6 +15,17 @@
       .some(function (field) { return field.value !== field.defaultValue; });
   }
 
+  // What the analyst sends is no longer unsent: a posted form's fields stop holding back the
+  // update its answer brings.
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    const form = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest('form') : null;
+    if (form && (event.detail.requestConfig || {}).verb === 'post') {
+      Array.from(form.querySelectorAll('textarea, input')).forEach(function (field) {
+        field.defaultValue = field.value;
+      });
+    }
+  });
+
   document.addEventListener('htmx:oobBeforeSwap', function (event) {
     if (inUse(event.detail.target)) {
       event.detail.shouldSwap = false;

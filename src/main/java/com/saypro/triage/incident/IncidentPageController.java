@@ -78,6 +78,8 @@ class IncidentPageController {
         Diagnosis diagnosis = diagnoses.diagnosis(id);
         model.addAttribute("diagnosis", diagnosis);
         parts.forEach(p -> p.addTo(incident, diagnosis, model));
+        model.addAttribute("causeTitles", knowledge.causes().values().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.title())));
         model.addAttribute("causes", knowledge.causes().values().stream()
                 .sorted(java.util.Comparator.comparing(c -> c.title())).toList());
         List<TimelineEntry> record = new java.util.ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id).facts()));
