@@ -13,9 +13,9 @@ import com.saypro.triage.support.TriageIntegrationTest;
 class BoardPageTests extends IntegrationTestSupport {
 
     private long openIncident(String system, String alertname, String fingerprint) {
-        post("/api/v1/alerts/alertmanager",
-                AlertMother.alertmanager("firing", alertname, system, "2026-11-20T10:00:00Z", fingerprint, ""));
-        return jdbc.queryForObject("SELECT id FROM incident WHERE open_system = ?", Long.class, system);
+        return post("/api/v1/alerts/alertmanager",
+                AlertMother.alertmanager("firing", alertname, system, "2026-11-20T10:00:00Z", fingerprint, ""))
+                .json().get("incidents").get(0).longValue();
     }
 
     private static String row(long id) {

@@ -157,7 +157,7 @@ class BadInputCorpusTests extends IntegrationTestSupport {
                     } else {
                         if (endpoint.path().endsWith("/resolve") || endpoint.path().contains("/playbook-runs")) {
                             // Each accepted resolution or playbook step needs an incident still being worked.
-                            jdbc.update("UPDATE incident SET status = 'OPEN', open_system = system_name WHERE id = ?",
+                            jdbc.update("UPDATE incident SET status = 'OPEN' WHERE id = ?",
                                     incident);
                         }
                         Response response = post(endpoint.path(), body);

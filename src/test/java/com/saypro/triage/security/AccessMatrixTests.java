@@ -112,7 +112,7 @@ class AccessMatrixTests extends IntegrationTestSupport {
         String readToken = tokens.issue("matrix-read", Set.of(Scope.READ)).secret();
         for (Who who : Who.values()) {
             // Every caller finds the incident still open (the one before may have resolved it).
-            jdbc.update("UPDATE incident SET status = 'OPEN', open_system = system_name WHERE id = ?", incident);
+            jdbc.update("UPDATE incident SET status = 'OPEN' WHERE id = ?", incident);
             String resolved = path.replace("{id}", String.valueOf(incident));
             String[] headers = switch (who) {
                 case INGEST_TOKEN -> new String[] { "Authorization", "Bearer " + INGEST_TOKEN };
