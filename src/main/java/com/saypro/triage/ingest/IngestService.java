@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +43,14 @@ public class IngestService {
     private final JdbcTemplate jdbc;
     private final IncidentOpener incidents;
     private final Systems systems;
+    private final ApplicationEventPublisher events;
 
-    public IngestService(JdbcTemplate jdbc, IncidentOpener incidents, Systems systems) {
+    public IngestService(JdbcTemplate jdbc, IncidentOpener incidents, Systems systems,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.systems = systems;
+        this.events = events;
     }
 
     /**
@@ -186,6 +190,7 @@ public class IngestService {
                     ps.setObject(7, Times.toDb(m.timestamp()));
                     ps.setObject(8, Times.toDb(now));
                 });
+        events.publishEvent(new MetricsStored(metrics));
         return otherSignalsStored(metrics.size(), metrics.stream().map(MetricIn::system).toList(), now);
     }
 
