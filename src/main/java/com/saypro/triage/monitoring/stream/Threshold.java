@@ -87,6 +87,14 @@ public final class Threshold {
                 + (samplesOf == 1 ? "" : " (" + samplesNeeded + " of " + samplesOf + " samples)");
     }
 
+    /** "at or below 4000", or "fewer than 3 of 5 samples above 0.02". */
+    public String describeClear() {
+        if (samplesNeeded == 1) {
+            return (ABOVE.equals(comparison) ? "at or below " : "at or above ") + number(clear);
+        }
+        return "fewer than " + samplesNeeded + " of " + samplesOf + " samples " + comparison + " " + number(clear);
+    }
+
     public static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
