@@ -197,6 +197,7 @@ public class IngestService {
                     ps.setObject(7, Times.toDb(m.timestamp()));
                     ps.setObject(8, Times.toDb(now));
                 });
+        events.publishEvent(new MetricsStored(metrics));
         return otherSignalsStored(metrics.size(), metrics.stream().map(MetricIn::system).toList(), now);
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -45,6 +46,14 @@ public final class RuleBaseCompiler {
     }
 
     public CompiledRuleBase compile(String origin, List<RuleSource> sources) {
+        return compile(origin, sources, null);
+    }
+
+    /**
+     * Compiles with these KieBase options (for instance {@code EventProcessingOption.STREAM}
+     * for the threshold rules); null: the defaults.
+     */
+    public CompiledRuleBase compile(String origin, List<RuleSource> sources, KieBaseConfiguration configuration) {
         if (sources.isEmpty()) {
             throw new RuleCompilationException(origin, List.of(new RuleProblem(origin, 0, 0, "no .drl files found")));
         }
@@ -72,7 +81,7 @@ public final class RuleBaseCompiler {
             throw new RuleCompilationException(origin, problems);
         }
         KieContainer container = services.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
+        KieBase kieBase = configuration == null ? container.getKieBase() : container.newKieBase(configuration);
         // The container was only a way to the KieBase; do not let the repository keep every
         // version ever compiled.
         services.getRepository().removeKieModule(releaseId);

@@ -12,15 +12,40 @@ import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Reads the DRL files of a rule directory, or of the copy packed in the jar. */
+/**
+ * Reads the DRL files of a rule directory, or of the copy packed in the jar. The folder
+ * {@value #STREAM_FOLDER} holds the threshold rules, which run in their own stream session
+ * (package {@code monitoring}); the diagnosis rule base is every other file.
+ */
 public final class RuleFiles {
 
     private static final String CLASSPATH_ROOT = "rules/";
+    public static final String STREAM_FOLDER = "thresholds/";
 
     private RuleFiles() {
     }
 
+    /** The diagnosis rules of a directory. */
     public static List<RuleSource> fromDirectory(Path dir) {
+        return allFromDirectory(dir).stream().filter(s -> !s.path().startsWith(STREAM_FOLDER)).toList();
+    }
+
+    /** The threshold rules of a directory. */
+    public static List<RuleSource> streamFromDirectory(Path dir) {
+        return allFromDirectory(dir).stream().filter(s -> s.path().startsWith(STREAM_FOLDER)).toList();
+    }
+
+    /** The diagnosis rules packed in the jar. */
+    public static List<RuleSource> fromClasspath() {
+        return allFromClasspath().stream().filter(s -> !s.path().startsWith(STREAM_FOLDER)).toList();
+    }
+
+    /** The threshold rules packed in the jar. */
+    public static List<RuleSource> streamFromClasspath() {
+        return allFromClasspath().stream().filter(s -> s.path().startsWith(STREAM_FOLDER)).toList();
+    }
+
+    private static List<RuleSource> allFromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("Rule directory " + dir.toAbsolutePath() + " does not exist");
         }
@@ -37,7 +62,7 @@ public final class RuleFiles {
         }
     }
 
-    public static List<RuleSource> fromClasspath() {
+    private static List<RuleSource> allFromClasspath() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:" + CLASSPATH_ROOT + "**/*.drl");

@@ -111,11 +111,13 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, INGEST).hasAuthority(Scope.INGEST.authority())
                         .requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens",
-                                "/admin", "/admin/**").hasRole(Role.ADMIN.name())
+                                "/api/v1/probes", "/api/v1/probes/**", "/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit", "/audit").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/incidents/**", "/api/v1/playbook-runs/**",
                                 "/incidents/**").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**", "/rules/**").hasRole(Role.ENGINEER.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/thresholds/**").hasRole(Role.ENGINEER.name())
+                        .requestMatchers(HttpMethod.POST, "/thresholds", "/thresholds/**").hasRole(Role.ENGINEER.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority("ROLE_" + USER, Scope.READ.authority())
                         .requestMatchers("/api/**", "/services/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(USER))
