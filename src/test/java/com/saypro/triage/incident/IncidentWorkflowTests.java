@@ -32,6 +32,9 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
     @Autowired
     UserAccounts users;
 
+    @Autowired
+    com.saypro.triage.diagnosis.DiagnosisService diagnoses;
+
     @Test
     void shouldTakeAnIncidentFromOpenThroughAcknowledgedAndVerifyingToClosedAndRecordEachStep() {
         long id = alert("NodeFilesystemAlmostOutOfSpace", "rms", "2026-11-25T10:00:00Z", "disk-1");
@@ -121,7 +124,7 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
     }
 
     @Test
-    void shouldKeepAResolvedIncidentsDiagnosisAsItWasWhenItsFactsChangeLater() {
+    void shouldKeepAResolvedIncidentsDiagnosisAsItWasWhenItsFactsAndTheRulesChangeLater() {
         long id = alert("NodeFilesystemAlmostOutOfSpace", "rms", "2026-11-25T10:00:00Z", "disk-1");
         post("/api/v1/incidents/" + id + "/resolve", "{\"resolution\": \"unknown\"}");
         String atResolution = get("/api/v1/incidents/" + id + "/diagnosis").body();
@@ -129,8 +132,14 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
         post("/api/v1/logs", "{\"system\": \"rms\", \"level\": \"ERROR\", \"message\": \"No space left on device\","
                 + " \"timestamp\": \"2026-11-25T10:05:00Z\"}");
         jdbc.update("UPDATE incident SET facts_revision = facts_revision + 1 WHERE id = ?", id);
+        // The rules change: the record was made with a rule base that is no longer the one in use.
+        jdbc.update("UPDATE diagnosis_run SET rule_base_version = 'rules-of-last-week' WHERE incident_id = ?", id);
+        jdbc.update("UPDATE incident SET diagnosed_version = 'rules-of-last-week' WHERE id = ?", id);
+        int runs = count("diagnosis_run");
+        diagnoses.refreshStale(50);
 
         assertThat(get("/api/v1/incidents/" + id + "/diagnosis").body()).isEqualTo(atResolution);
+        assertThat(count("diagnosis_run")).as("nothing diagnosed again").isEqualTo(runs);
         Response today = get("/api/v1/incidents/" + id + "/diagnosis?rules=current");
         assertThat(today.status()).isEqualTo(200);
         assertThat(today.json().get("candidates").get(0).get("causeCode").asString()).isEqualTo("DISK_FULL");

@@ -88,9 +88,9 @@ class IncidentWorkflowBrowserTests extends IntegrationTestSupport {
         // The board shows the incident; the analyst opens it.
         signIn();
         browser.get(url("/"));
-        WebElement row = wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("row-title-" + id)));
+        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("row-title-" + id)));
         screenshot("workflow-1-board");
-        row.click();
+        settled(() -> browser.findElement(By.id("row-title-" + id)).click());
         wait(10).until(ExpectedConditions.urlContains("/incidents/" + id));
         screenshot("workflow-2-incident");
 
@@ -103,11 +103,11 @@ class IncidentWorkflowBrowserTests extends IntegrationTestSupport {
         // The best question, answered: the ranking changes in place, without loading the page again.
         waitForStream();
         String before = ranking();
-        WebElement best = browser.findElement(By.cssSelector(".questions form.question"));
-        String question = best.findElement(By.name("question")).getAttribute("value");
+        String question = (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('.questions form.question input[name=question]').value;");
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
         long clicked = System.nanoTime();
-        best.findElement(By.cssSelector("button[value='no']")).click();
+        settled(() -> browser.findElement(By.cssSelector(".questions form.question button[value='no']")).click());
         wait(20).until(d -> !ranking().equals(before));
         long answerToRankingMs = (System.nanoTime() - clicked) / 1_000_000;
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
@@ -119,8 +119,8 @@ class IncidentWorkflowBrowserTests extends IntegrationTestSupport {
         // The recommended playbook: started, a check step done with its finding.
         settled(() -> browser.findElement(By.cssSelector("form.start-run input[value='DB_CONNECTIVITY_RESTORE']"))
                 .findElement(By.xpath("..")).findElement(By.cssSelector("button")).click());
-        WebElement run = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".run")));
-        String runId = run.getAttribute("id");
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".run")));
+        String runId = (String) ((JavascriptExecutor) browser).executeScript("return document.querySelector('.run').id;");
         screenshot("workflow-5-playbook-started");
         waitForStream();
         settled(() -> {
@@ -132,8 +132,9 @@ class IncidentWorkflowBrowserTests extends IntegrationTestSupport {
             step.findElement(By.cssSelector("button[value=done]")).click();
         });
         wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(runId + "-step-2"), "found:"));
-        assertThat(browser.findElement(By.cssSelector("#" + runId + " .run-progress")).getText())
-                .isEqualTo("1 of " + browser.findElements(By.cssSelector("#" + runId + " .run-step")).size() + " steps");
+        assertThat(((JavascriptExecutor) browser).executeScript("const run = document.getElementById(arguments[0]);"
+                + " return run.querySelector('.run-progress').textContent.trim() + '/'"
+                + " + run.querySelectorAll('.run-step').length;", runId)).isEqualTo("1 of 6 steps/6");
         screenshot("workflow-6-playbook-step");
 
         // Resolve with the confirmed root cause.
@@ -158,7 +159,8 @@ class IncidentWorkflowBrowserTests extends IntegrationTestSupport {
         lifecycle.closeQuietOnes(Instant.parse(verifying.get("verifyUntil").asString()).plusSeconds(1));
         browser.navigate().refresh();
         assertThat(status()).isEqualTo("closed");
-        assertThat(browser.findElement(By.id("incident-resolution")).getText())
+        assertThat(((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('incident-resolution').textContent;")).replaceAll("\\s+", " "))
                 .contains("Root cause: Application cannot connect to the database").contains("the fix held");
         screenshot("workflow-9-closed");
 
@@ -202,7 +204,8 @@ class IncidentWorkflowBrowserTests extends IntegrationTestSupport {
     }
 
     private String topCause() {
-        return browser.findElement(By.cssSelector(".cause h3")).getText();
+        return ((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('.cause h3').textContent;")).trim();
     }
 
     /** The causes as the page ranks them, with their confidences. */

@@ -94,9 +94,15 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
         assertThat(browser.findElement(By.id("live-state")).getText()).isEqualTo("live");
         assertThat(cspViolations()).isEmpty();
         browser.findElement(By.linkText("Disk or filesystem full: NodeFilesystemAlmostOutOfSpace")).click();
-        assertThat(browser.findElement(By.cssSelector(".cause h3")).getText()).isEqualTo("Disk or filesystem full");
-        assertThat(browser.findElement(By.cssSelector(".cause .category")).getText()).isEqualTo("STORAGE");
+        // Read in one go: the page may swap in a fresher part at any moment.
+        assertThat(text(".cause h3")).isEqualTo("Disk or filesystem full");
+        assertThat(text(".cause .category")).isEqualTo("STORAGE");
         assertThat(cspViolations()).isEmpty();
+    }
+
+    private String text(String css) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);
     }
 
     @Test
