@@ -129,8 +129,8 @@ public class IncidentRepository {
         var now = Times.toDb(Times.now());
         jdbc.sql("INSERT INTO answer (incident_id, question_code, answer_value, answered_at, answered_by)"
                 + " VALUES (?, ?, ?, ?, ?)").params(incidentId, question, value, now, answeredBy).update();
-        jdbc.sql("UPDATE incident SET facts_revision = facts_revision + 1, updated_at = ? WHERE id = ?")
-                .params(now, incidentId).update();
+        jdbc.sql("UPDATE incident SET facts_revision = facts_revision + 1, updated_at = ?, last_activity_at = ?"
+                + " WHERE id = ?").params(now, now, incidentId).update();
     }
 
     /** An answer the analyst gave, when and by whom (null when unnamed); the latest answer to each question counts. */

@@ -56,4 +56,27 @@ public final class BrowserAvailable implements ExecutionCondition {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+
+    /**
+     * Runs a read or an action again when the live page swapped the element out from under it
+     * (the board and the incident page replace their parts as changes arrive).
+     */
+    public static <T> T settled(java.util.function.Supplier<T> step) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return step.get();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public static void settled(Runnable step) {
+        settled(() -> {
+            step.run();
+            return null;
+        });
+    }
 }

@@ -34,6 +34,7 @@ import com.saypro.triage.incident.IncidentLifecycle;
 import com.saypro.triage.security.Role;
 import com.saypro.triage.security.UserAccounts;
 import com.saypro.triage.support.BrowserAvailable;
+import static com.saypro.triage.support.BrowserAvailable.settled;
 import com.saypro.triage.support.IntegrationTestSupport;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.TestDatabase;
@@ -174,22 +175,8 @@ class IncidentWorkflowBrowserTests extends IntegrationTestSupport {
                 .anyMatch(s -> s.startsWith("resolved: root cause Application cannot connect to the database"));
     }
 
-    /** Does it again when a live update replaced the page's part in between. */
-    private static void settled(Runnable action) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                action.run();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     private void resolve(String cause, String fix) {
-        browser.findElement(By.cssSelector("details.resolve summary")).click();
+        settled(() -> browser.findElement(By.cssSelector("details.resolve summary")).click());
         browser.findElement(By.cssSelector("input[name=resolution][value=confirmed]")).click();
         new Select(browser.findElement(By.cssSelector("select[name=causeCode]"))).selectByValue(cause);
         browser.findElement(By.id("fix")).sendKeys(fix);

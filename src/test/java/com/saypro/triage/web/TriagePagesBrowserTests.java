@@ -22,6 +22,7 @@ import com.saypro.triage.security.Role;
 import com.saypro.triage.security.UserAccounts;
 import com.saypro.triage.support.AlertMother;
 import com.saypro.triage.support.BrowserAvailable;
+import static com.saypro.triage.support.BrowserAvailable.settled;
 import com.saypro.triage.support.IntegrationTestSupport;
 import com.saypro.triage.support.TestDatabase;
 
@@ -80,7 +81,7 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
     void shouldShowANewIncidentOnTheOpenBoardWithoutReloadingOrPolling() throws InterruptedException {
         signInWithBrowser("admin", ADMIN_PASSWORD);
         browser.get(url("/"));
-        assertThat(browser.findElement(By.id("board-rows")).getText()).contains("No open incidents");
+        assertThat(settled(() -> browser.findElement(By.id("board-rows")).getText())).contains("No open incidents");
         long requestsAtLoad = requestsSoFar();
 
         // Quiet: the page asks the server for nothing (the old board fetched its rows every 5 s).
@@ -91,9 +92,9 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("board-rows"), "NodeFilesystemAlmostOutOfSpace"));
-        assertThat(browser.findElement(By.id("live-state")).getText()).isEqualTo("live");
+        assertThat(settled(() -> browser.findElement(By.id("live-state")).getText())).isEqualTo("live");
         assertThat(cspViolations()).isEmpty();
-        browser.findElement(By.linkText("Disk or filesystem full: NodeFilesystemAlmostOutOfSpace")).click();
+        settled(() -> browser.findElement(By.linkText("Disk or filesystem full: NodeFilesystemAlmostOutOfSpace")).click());
         // Read in one go: the page may swap in a fresher part at any moment.
         assertThat(text(".cause h3")).isEqualTo("Disk or filesystem full");
         assertThat(text(".cause .category")).isEqualTo("STORAGE");
@@ -112,14 +113,14 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
         post("/api/v1/alerts", AlertMother.genericAlert("HighErrorRate", "lms"));
         signInWithBrowser("admin", ADMIN_PASSWORD);
         browser.get(url("/"));
-        assertThat(browser.findElement(By.id("board-rows")).getText()).contains("HighErrorRate")
+        assertThat(settled(() -> browser.findElement(By.id("board-rows")).getText())).contains("HighErrorRate")
                 .contains("NodeFilesystemAlmostOutOfSpace");
 
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-system"))).selectByValue("lms");
-        browser.findElement(By.cssSelector("form.board-filter button[type=submit]")).click();
+        settled(() -> new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-system"))).selectByValue("lms"));
+        settled(() -> browser.findElement(By.cssSelector("form.board-filter button[type=submit]")).click());
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("system=lms"));
-        assertThat(browser.findElement(By.id("board-rows")).getText()).contains("HighErrorRate")
+        assertThat(settled(() -> browser.findElement(By.id("board-rows")).getText())).contains("HighErrorRate")
                 .doesNotContain("NodeFilesystemAlmostOutOfSpace");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
 
@@ -128,7 +129,7 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(
                 By.cssSelector("#board-rows tr:first-child td:nth-child(8)"), "2"));
-        assertThat(browser.findElement(By.id("board-rows")).getText()).doesNotContain("NodeFilesystemAlmostOutOfSpace");
+        assertThat(settled(() -> browser.findElement(By.id("board-rows")).getText())).doesNotContain("NodeFilesystemAlmostOutOfSpace");
         assertThat(browser.findElements(By.cssSelector("#board-rows tr"))).hasSize(1);
         screenshot("board-filtered-by-system");
     }
@@ -139,8 +140,8 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
         long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
         signInWithBrowser("admin", ADMIN_PASSWORD);
         browser.get(url("/incidents/" + id));
-        browser.findElement(By.cssSelector("details.resolve summary")).click();
-        browser.findElement(By.id("fix")).sendKeys("half-typed fix");
+        settled(() -> browser.findElement(By.cssSelector("details.resolve summary")).click());
+        settled(() -> browser.findElement(By.id("fix")).sendKeys("half-typed fix"));
         String question = get("/api/v1/incidents/" + id + "/diagnosis").json().get("questions").get(0).get("code")
                 .asString();
         sleepUntilStreamConnected();
@@ -149,8 +150,8 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector(".answered button.chosen")));
-        assertThat(browser.findElement(By.id("fix")).getAttribute("value")).isEqualTo("half-typed fix");
-        assertThat(browser.findElement(By.id("resolve")).getAttribute("open")).isNotNull();
+        assertThat(settled(() -> browser.findElement(By.id("fix")).getAttribute("value"))).isEqualTo("half-typed fix");
+        assertThat(settled(() -> browser.findElement(By.id("resolve")).getAttribute("open"))).isNotNull();
         assertThat(cspViolations()).isEmpty();
         screenshot("incident-refreshed-live");
     }
@@ -192,15 +193,15 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
         long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
         signInWithBrowser("admin", ADMIN_PASSWORD);
         browser.get(url("/incidents/" + id));
-        assertThat(browser.findElement(By.cssSelector(".cause .confidence")).getText()).isEqualTo("70%");
+        assertThat(settled(() -> browser.findElement(By.cssSelector(".cause .confidence")).getText())).isEqualTo("70%");
 
-        browser.findElement(By.cssSelector(".questions form.question button[value='no']")).click();
+        settled(() -> browser.findElement(By.cssSelector(".questions form.question button[value='no']")).click());
 
         // The answer goes without loading the page again; the parts it changed are swapped in.
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answered button.chosen"), "no"));
-        assertThat(browser.findElement(By.cssSelector(".cause .confidence")).getText()).isEqualTo("85%");
+        assertThat(settled(() -> browser.findElement(By.cssSelector(".cause .confidence")).getText())).isEqualTo("85%");
         assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + id);
     }
 
