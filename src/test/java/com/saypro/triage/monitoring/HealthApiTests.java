@@ -158,4 +158,16 @@ class HealthApiTests extends IntegrationTestSupport {
         assertThat(get("/api/v1/systems/rms/health?around=yesterday").status()).isEqualTo(400);
         assertThat(get("/api/v1/systems/rms/health?window=1h&around=2026-11-20T10:00:00Z").status()).isEqualTo(400);
     }
+
+    @Test
+    void shouldShowTheHealthPageToEverySignedInUserAndNobodyElse() {
+        Response page = get("/health?window=1d");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("System health").contains("data-health-url=\"/api/v1/health?window=1d\"")
+                .containsPattern("/webjars/uplot/[0-9.]*/?dist/uPlot.iife.min.js").containsPattern("/webjars/uplot/[0-9.]*/?dist/uPlot.min.css");
+        assertThat(get("/webjars/uplot/dist/uPlot.iife.min.js").status()).isEqualTo(200);
+
+        assertThat(anonymous("GET", "/health", null).status()).isEqualTo(302);
+        assertThat(anonymous("GET", "/api/v1/health", null).status()).isEqualTo(401);
+    }
 }
