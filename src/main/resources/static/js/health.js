@@ -19,8 +19,17 @@
     if (value === null || value === undefined) {
       return '';
     }
-    const rounded = Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1);
+    const rounded = Number.isInteger(value) || Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1);
     return rounded + (metric.unit === 'ms' ? ' s' : ' %');
+  }
+
+  // Time ticks in the viewer's local time: hours and minutes, or the day over a week.
+  function formatTime(spanSeconds, seconds) {
+    const d = new Date(seconds * 1000);
+    if (spanSeconds > 2 * 86400) {
+      return d.toLocaleDateString([], { weekday: 'short', day: 'numeric' });
+    }
+    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
   }
 
   function element(tag, className, text) {
@@ -87,9 +96,12 @@
         }
       },
       axes: [
-        { stroke: '#6b7785', grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2e8' } },
         {
-          stroke: '#6b7785', size: 52, grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2e8' },
+          stroke: '#6b7785', grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2e8' }, size: 28,
+          values: function (u, ticks) { return ticks.map(function (t) { return formatTime(to - from, t); }); }
+        },
+        {
+          stroke: '#6b7785', size: 52, space: 18, grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2e8' },
           values: function (u, ticks) { return ticks.map(function (v) { return formatTick(metric, v); }); }
         }
       ],
@@ -127,7 +139,7 @@
       const figure = element('figure', 'chart');
       figure.dataset.metric = metric.metric;
       const caption = element('figcaption');
-      caption.appendChild(element('span', 'label', metric.label));
+      caption.appendChild(element('span', 'metric-label', metric.label));
       caption.appendChild(element('span', 'headline', metric.headline));
       if (metric.thresholdText) {
         caption.appendChild(element('span', 'threshold', 'threshold ' + metric.thresholdText));
@@ -187,7 +199,7 @@
     const refresh = function () {
       load(page.dataset.healthUrl).then(function (systems) {
         drawDashboard(page, systems);
-        refreshed.textContent = 'updated ' + new Date().toLocaleTimeString();
+        refreshed.textContent = 'updated ' + new Date().toLocaleTimeString([], { hour12: false });
         refreshed.classList.remove('offline');
       }).catch(function (e) {
         refreshed.textContent = 'could not refresh (' + e.message + '); trying again in a minute';
