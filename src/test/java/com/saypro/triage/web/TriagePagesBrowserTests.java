@@ -205,6 +205,88 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
         assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + id);
     }
 
+    @Test
+    void shouldDrawTheHealthChartsWithTheirThresholdsUnderTheContentSecurityPolicy() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        java.time.Instant now = java.time.Instant.now();
+        postHourOfMetrics("rms", now.minus(Duration.ofMinutes(60)), now, true);
+        postHourOfMetrics("lms", now.minus(Duration.ofMinutes(60)), now, false);
+        users.create("browser-reviewer", "Rev Iewer", "reviewer-password", Set.of(Role.REVIEWER));
+        signInWithBrowser("browser-reviewer", "reviewer-password");
+
+        browser.findElement(By.linkText("Health")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#system-rms canvas"), 5));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/health");
+        assertThat(browser.findElement(By.cssSelector("#system-rms .state")).getText()).isEqualToIgnoringCase("degraded");
+        assertThat(browser.findElement(By.cssSelector("#system-rms .reasons")).getText())
+                .contains("Response time p95").contains("above its threshold of 5.0 s");
+        assertThat(browser.findElement(By.cssSelector("#system-rms figure[data-metric=response_time_p95_ms] .threshold"))
+                .getText()).isEqualTo("threshold above 5.0 s");
+        assertThat(browser.findElement(By.cssSelector("#system-lms .state")).getText()).isEqualToIgnoringCase("ok");
+        assertThat(cspViolations()).isEmpty();
+        screenshot("health-dashboard");
+
+        browser.findElement(By.linkText("Last day")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("window=1d"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#system-rms canvas"), 5));
+        assertThat(browser.findElement(By.cssSelector(".windows a.active")).getText()).isEqualTo("Last day");
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    @Test
+    void shouldShowTheChartsOfTheIncidentsSystemAroundItsStart() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
+        var incident = get("/api/v1/incidents?status=open").json().get(0);
+        java.time.Instant opened = java.time.Instant.parse(incident.get("openedAt").asString());
+        java.time.Instant until = opened.plus(Duration.ofMinutes(60));
+        postHourOfMetrics("rms", opened.minus(Duration.ofMinutes(60)),
+                until.isAfter(java.time.Instant.now()) ? java.time.Instant.now() : until, true);
+        signInWithBrowser("admin", ADMIN_PASSWORD);
+
+        browser.get(url("/incidents/" + incident.get("id").longValue()));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".incident-health canvas"), 5));
+
+        assertThat(browser.findElement(By.cssSelector(".incident-health h2")).getText())
+                .isEqualTo("Health of rms around the start");
+        assertThat(cspViolations()).isEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('.incident-health').scrollIntoView()");
+        screenshot("incident-health-charts");
+    }
+
+    /**
+     * A sample of each watched metric every 30 s; with {@code slowing}, response times climb over
+     * the 5 s threshold in the last quarter of the span and errors rise with them.
+     */
+    private void postHourOfMetrics(String system, java.time.Instant from, java.time.Instant to, boolean slowing) {
+        java.util.List<String> samples = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(system.hashCode());
+        long steps = Duration.between(from, to).toSeconds() / 30;
+        for (long i = 0; i <= steps; i++) {
+            java.time.Instant at = from.plusSeconds(30 * i);
+            boolean slow = slowing && i > steps * 3 / 4;
+            double p95 = slow ? 5600 + random.nextDouble() * 1400 : 900 + random.nextDouble() * 500;
+            samples.add(sampleJson(system, "response_time_p95_ms", p95, at));
+            samples.add(sampleJson(system, "error_rate", slow ? 0.02 + random.nextDouble() * 0.02
+                    : random.nextDouble() * 0.006, at));
+            samples.add(sampleJson(system, "availability", slowing && i == steps / 3 ? 0 : 1, at));
+            samples.add(sampleJson(system, "cpu_utilization", (slow ? 0.7 : 0.35) + random.nextDouble() * 0.1, at));
+            samples.add(sampleJson(system, "memory_utilization", 0.62 + random.nextDouble() * 0.04, at));
+            samples.add(sampleJson(system, "disk_utilization", 0.71 + i * 0.0002, at));
+        }
+        assertThat(post("/api/v1/metrics", "[" + String.join(",", samples) + "]").status()).isEqualTo(200);
+    }
+
+    private static String sampleJson(String system, String metric, double value, java.time.Instant at) {
+        return com.saypro.triage.support.Json.write(java.util.Map.of("system", system, "component", system + "-app-01",
+                "metric", metric, "value", value, "timestamp", at.toString()));
+    }
+
     private void signInWithBrowser(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
