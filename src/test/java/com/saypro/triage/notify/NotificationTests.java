@@ -151,6 +151,22 @@ class NotificationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldNotifyWhenAResolvedIncidentReopens() throws Exception {
+        target("ops", "webhook", hook("reopen"), null);
+        post("/api/v1/alerts", alert("NotifyRecurring", "notify-o", "warning"));
+        await(() -> received("reopen").size() == 1);
+        long id = get("/api/v1/incidents?status=open").json().get(0).get("id").asLong();
+        assertThat(post("/api/v1/incidents/" + id + "/resolve", "{\"resolution\":\"unknown\"}").status())
+                .isEqualTo(200);
+
+        // The same alert on another instance: a recurrence, which reopens the incident.
+        post("/api/v1/alerts", alert("NotifyRecurring", "notify-o", "warning").replace("\"annotations\"",
+                "\"labels\":{\"instance\":\"b\"},\"annotations\""));
+        await(() -> received("reopen").size() == 2);
+        assertThat(received("reopen").get(1)).contains("reopened", "#" + id);
+    }
+
+    @Test
     void shouldSendMailThroughTheConfiguredServer() throws Exception {
         target("on-call", "email", "oncall@example.org", null);
         int before = SMTP.messages().size();
