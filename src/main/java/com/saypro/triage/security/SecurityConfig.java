@@ -111,7 +111,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, INGEST).hasAuthority(Scope.INGEST.authority())
                         .requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens",
-                                "/api/v1/probes", "/api/v1/probes/**", "/admin", "/admin/**").hasRole(Role.ADMIN.name())
+                                "/api/v1/probes", "/api/v1/probes/**", "/api/v1/notification-targets",
+                                "/api/v1/notification-targets/**", "/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit", "/audit").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/incidents/**", "/api/v1/playbook-runs/**",
                                 "/incidents/**").hasRole(Role.ANALYST.name())

@@ -19,4 +19,10 @@ public class InvalidBodyException extends RuntimeException {
     public List<FieldError> getErrors() {
         return errors;
     }
+
+    /** The problems in words, for a page: "field message; field message". */
+    public String describe() {
+        return errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse(getMessage());
+    }
 }
