@@ -1,7 +1,9 @@
 package com.saypro.triage.incident;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
@@ -20,8 +22,8 @@ import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.diagnosis.IncidentFactsLoader;
 import com.saypro.triage.timeline.IncidentEvents;
 import com.saypro.triage.web.BadRequestException;
-import com.saypro.triage.web.JsonBodies;
 import com.saypro.triage.web.Identifier;
+import com.saypro.triage.web.JsonBodies;
 import com.saypro.triage.web.PlainName;
 
 /** Incidents and their diagnoses, for tools and tests. */
@@ -56,7 +58,7 @@ class IncidentApiController {
     @GetMapping
     List<IncidentSummary> list(@RequestParam(required = false) String status,
             @RequestParam(defaultValue = "200") int limit) {
-        java.util.Set<IncidentStatus> statuses = statuses(status);
+        Set<IncidentStatus> statuses = statuses(status);
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit", "must be between 1 and 1000");
         }
@@ -69,8 +71,8 @@ class IncidentApiController {
      * {@code status}: one or more of open, acknowledged, verifying, closed (comma-separated);
      * {@code resolved} means verifying and closed.
      */
-    static java.util.Set<IncidentStatus> statuses(String status) {
-        java.util.Set<IncidentStatus> statuses = java.util.EnumSet.noneOf(IncidentStatus.class);
+    static Set<IncidentStatus> statuses(String status) {
+        Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
         if (status == null || status.isBlank()) {
             return statuses;
         }

@@ -1,8 +1,12 @@
 package com.saypro.triage.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -16,12 +20,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.diagnosis.IncidentFactsLoader;
-import com.saypro.triage.web.InvalidBodyException;
 import com.saypro.triage.knowledge.KbQuestion;
 import com.saypro.triage.knowledge.KnowledgeBase;
 import com.saypro.triage.rules.RuleBase;
 import com.saypro.triage.support.Times;
+import com.saypro.triage.timeline.IncidentEvents;
 import com.saypro.triage.web.Ages;
+import com.saypro.triage.web.ConflictException;
+import com.saypro.triage.web.InvalidBodyException;
 import com.saypro.triage.web.NotFoundException;
 
 /** The incident page (the board is {@link BoardPageController}). */
@@ -38,12 +44,12 @@ class IncidentPageController {
     private final RuleBase ruleBase;
     private final IncidentLifecycle lifecycle;
     private final MergeAndSplit mergeAndSplit;
-    private final com.saypro.triage.timeline.IncidentEvents events;
+    private final IncidentEvents events;
     private final List<IncidentPagePart> parts;
 
     IncidentPageController(IncidentRepository incidents, DiagnosisService diagnoses, IncidentFactsLoader facts,
             AnswerQuestion answerQuestion, KnowledgeBase knowledge, RuleBase ruleBase, IncidentLifecycle lifecycle,
-            com.saypro.triage.timeline.IncidentEvents events, MergeAndSplit mergeAndSplit,
+            IncidentEvents events, MergeAndSplit mergeAndSplit,
             ObjectProvider<IncidentPagePart> parts) {
         this.mergeAndSplit = mergeAndSplit;
         this.parts = parts.orderedStream().toList();
@@ -79,11 +85,11 @@ class IncidentPageController {
         model.addAttribute("diagnosis", diagnosis);
         parts.forEach(p -> p.addTo(incident, diagnosis, model));
         model.addAttribute("causeTitles", knowledge.causes().values().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.title())));
+                .collect(Collectors.toMap(c -> c.code(), c -> c.title())));
         model.addAttribute("causes", knowledge.causes().values().stream()
-                .sorted(java.util.Comparator.comparing(c -> c.title())).toList());
-        List<TimelineEntry> record = new java.util.ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id).facts()));
-        java.util.Collections.reverse(record);
+                .sorted(Comparator.comparing(c -> c.title())).toList());
+        List<TimelineEntry> record = new ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id).facts()));
+        Collections.reverse(record);
         model.addAttribute("record", record);
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
         return DETAIL;
@@ -96,7 +102,7 @@ class IncidentPageController {
         try {
             answerQuestion.answer(id, question, answer);
             redirect.addFlashAttribute("notice", "Answer recorded; the diagnosis was updated.");
-        } catch (InvalidBodyException | com.saypro.triage.web.ConflictException e) {
+        } catch (InvalidBodyException | ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/incidents/" + id;
@@ -147,7 +153,7 @@ class IncidentPageController {
             IncidentSummary created = mergeAndSplit.split(id, alerts);
             redirect.addFlashAttribute("notice", "Split " + alerts.size() + " alerts off into this new incident.");
             return "redirect:/incidents/" + created.id();
-        } catch (InvalidBodyException | com.saypro.triage.web.ConflictException e) {
+        } catch (InvalidBodyException | ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:/incidents/" + id;
         }
@@ -160,7 +166,7 @@ class IncidentPageController {
     private static String attempt(long id, RedirectAttributes redirect, Action action) {
         try {
             redirect.addFlashAttribute("notice", action.run());
-        } catch (InvalidBodyException | com.saypro.triage.web.ConflictException e) {
+        } catch (InvalidBodyException | ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/incidents/" + id;
