@@ -20,8 +20,9 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles DRL files into a KieBase with the classic (non executable-model) build. All files
- * compile together or none is used: a rule base is never half-loaded.
+ * Compiles DRL files into a KieBase with the classic (non executable-model) build, after the
+ * {@link DrlGuard} passed them. All files compile together or none is used: a rule base is
+ * never half-loaded.
  */
 public final class RuleBaseCompiler {
 
@@ -58,6 +59,11 @@ public final class RuleBaseCompiler {
             throw new RuleCompilationException(origin, List.of(new RuleProblem(origin, 0, 0, "no .drl files found")));
         }
         List<RuleSource> ordered = sorted(sources);
+        // Nothing reaches the compiler (which runs the Java it is given) before the guard passed it.
+        List<RuleProblem> refused = DrlGuard.check(ordered);
+        if (!refused.isEmpty()) {
+            throw new RuleCompilationException(origin, refused);
+        }
         String version = versionOf(ordered);
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("com.saypro.triage", "rules", "1.0.0-" + version);
