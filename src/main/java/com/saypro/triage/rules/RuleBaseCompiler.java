@@ -29,6 +29,7 @@ public final class RuleBaseCompiler {
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final Pattern EXPRESSION_COLUMN = Pattern.compile("Column:\\s*(\\d+)");
     private static final Pattern POSITION = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
     /** The digest that names a set of rule files. */
     public static String versionOf(List<RuleSource> sources) {
@@ -108,6 +109,14 @@ public final class RuleBaseCompiler {
             if (m.find()) {
                 line = Integer.parseInt(m.group(1));
                 column = Integer.parseInt(m.group(2));
+            }
+        }
+        if (column <= 0) {
+            // Parser errors: "[ERR 102] Line 10:4 mismatched input", the column counted from 0.
+            Matcher m = PARSER_POSITION.matcher(text);
+            if (m.find() && (line <= 0 || line == Integer.parseInt(m.group(1)))) {
+                line = Integer.parseInt(m.group(1));
+                column = Integer.parseInt(m.group(2)) + 1;
             }
         }
         if (column <= 0) {
