@@ -20,14 +20,16 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles DRL files into a KieBase with the classic (non executable-model) build. All files
- * compile together or none is used: a rule base is never half-loaded.
+ * Compiles DRL files into a KieBase with the classic (non executable-model) build, after the
+ * {@link DrlGuard} passed them. All files compile together or none is used: a rule base is
+ * never half-loaded.
  */
 public final class RuleBaseCompiler {
 
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final Pattern EXPRESSION_COLUMN = Pattern.compile("Column:\\s*(\\d+)");
     private static final Pattern POSITION = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
     /** The digest that names a set of rule files. */
     public static String versionOf(List<RuleSource> sources) {
@@ -58,6 +60,11 @@ public final class RuleBaseCompiler {
             throw new RuleCompilationException(origin, List.of(new RuleProblem(origin, 0, 0, "no .drl files found")));
         }
         List<RuleSource> ordered = sorted(sources);
+        // Nothing reaches the compiler (which runs the Java it is given) before the guard passed it.
+        List<RuleProblem> refused = DrlGuard.check(ordered);
+        if (!refused.isEmpty()) {
+            throw new RuleCompilationException(origin, refused);
+        }
         String version = versionOf(ordered);
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("com.saypro.triage", "rules", "1.0.0-" + version);
@@ -102,6 +109,14 @@ public final class RuleBaseCompiler {
             if (m.find()) {
                 line = Integer.parseInt(m.group(1));
                 column = Integer.parseInt(m.group(2));
+            }
+        }
+        if (column <= 0) {
+            // Parser errors: "[ERR 102] Line 10:4 mismatched input", the column counted from 0.
+            Matcher m = PARSER_POSITION.matcher(text);
+            if (m.find() && (line <= 0 || line == Integer.parseInt(m.group(1)))) {
+                line = Integer.parseInt(m.group(1));
+                column = Integer.parseInt(m.group(2)) + 1;
             }
         }
         if (column <= 0) {
