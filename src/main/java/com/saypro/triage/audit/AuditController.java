@@ -30,6 +30,7 @@ class AuditController {
             Model model) {
         model.addAttribute("events", audit.latest(kind, clamp(limit)));
         model.addAttribute("kind", kind == null ? "" : kind);
+        model.addAttribute("kinds", audit.kinds());
         return AUDIT;
     }
 

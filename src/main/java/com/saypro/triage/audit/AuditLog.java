@@ -60,6 +60,11 @@ public class AuditLog {
                 rs.getString("summary"), rs.getString("before_json"), rs.getString("after_json"))).list();
     }
 
+    /** The kinds of target the log holds entries for, for filtering. */
+    public List<String> kinds() {
+        return jdbc.sql("SELECT DISTINCT target_kind FROM audit_event ORDER BY target_kind").query(String.class).list();
+    }
+
     private static String clip(String s, int max) {
         if (s == null) {
             return "";

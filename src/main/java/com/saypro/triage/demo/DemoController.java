@@ -26,7 +26,7 @@ class DemoController {
         try {
             demo.start(Times.now());
             redirect.addFlashAttribute("notice", "The demo is playing: signals of three worked examples arrive over"
-                    + " the next three minutes, the alerts last; the board fills as they come.");
+                    + " the next four minutes, the alerts last (the first after a minute); the board fills as they come.");
         } catch (IllegalStateException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * keep their spacing but are moved to now (its alert {@value #FIRST_ALERT_AFTER_SECONDS} s
  * after the start, the next examples a minute apart); a signal is stored when its time comes,
  * through the normal {@link IngestService}, so metrics, logs and traces arrive first and the
- * alerts last, over about three minutes. The two LMS examples share a system and so, as
+ * alerts last, over about four minutes. The two LMS examples share a system and so, as
  * real alerts would, one LMS incident. Offered only on the embedded database
  * ({@code triage.demo.enabled} or the button on the empty board): never into MariaDB, whose
  * data is real. The state of a play is in memory; a restart ends it.
@@ -61,9 +61,13 @@ public class DemoFeed {
     private record Step(Instant at, String kind, Runnable store) {
     }
 
-    DemoFeed(IngestService ingest, @Value("${spring.datasource.url:}") String datasourceUrl,
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    DemoFeed(IngestService ingest, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @Value("${spring.datasource.url:}") String datasourceUrl,
             @Value("${triage.demo.enabled:${TRIAGE_DEMO:false}}") boolean startAtLaunch) {
         this.ingest = ingest;
+        this.jdbc = jdbc;
         this.startAtLaunch = startAtLaunch;
         this.refusal = datasourceUrl.startsWith("jdbc:h2:") ? null
                 : "The demo feed only plays into the embedded database; this Triage uses "
@@ -91,6 +95,13 @@ public class DemoFeed {
         }
         if (refusal != null) {
             log.warn("TRIAGE_DEMO is set, but not started: {}", refusal);
+            return;
+        }
+        // Only into an empty Triage: demo signals must never join incidents someone works on.
+        Long incidents = jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single();
+        if (incidents > 0) {
+            log.info("TRIAGE_DEMO is set, but this Triage already holds {} incidents: the demo plays only into an"
+                    + " empty one (start with another TRIAGE_DATA_DIR).", incidents);
             return;
         }
         start(Times.now());

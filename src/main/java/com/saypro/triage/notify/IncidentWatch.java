@@ -43,10 +43,13 @@ class IncidentWatch {
     private final Outbox outbox;
     private final NotificationMessages messages;
     private final Duration unacknowledgedAfter;
+    private final Duration waitForDiagnosis;
 
     IncidentWatch(JdbcClient jdbc, IncidentRepository incidents, NotificationTargets targets, Outbox outbox,
             NotificationMessages messages,
-            @Value("${triage.notify.unacknowledged-after:15m}") Duration unacknowledgedAfter) {
+            @Value("${triage.notify.unacknowledged-after:15m}") Duration unacknowledgedAfter,
+            @Value("${triage.notify.wait-for-diagnosis:30s}") Duration waitForDiagnosis) {
+        this.waitForDiagnosis = waitForDiagnosis;
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.targets = targets;
@@ -61,7 +64,11 @@ class IncidentWatch {
                 SELECT i.id, i.severity, i.reopen_count, i.status, s.incident_id AS known, s.severity AS noted_severity,
                 s.reopen_count AS noted_reopens, s.unack_due_at, s.unack_sent
                 FROM incident i LEFT JOIN notification_incident_state s ON s.incident_id = i.id
-                WHERE i.status IN ('OPEN', 'ACKNOWLEDGED') AND i.merged_into IS NULL ORDER BY i.id""")
+                WHERE i.status IN ('OPEN', 'ACKNOWLEDGED') AND i.merged_into IS NULL
+                AND (i.diagnosed_revision IS NOT NULL OR i.updated_at <= :undiagnosedBefore) ORDER BY i.id""")
+                // A new incident is told about once diagnosed (its top cause in the message), or after a
+                // short wait if its diagnosis does not come.
+                .param("undiagnosedBefore", Times.toDb(now.minus(waitForDiagnosis)))
                 .query((rs, n) -> {
                     rs.getLong("known");
                     boolean known = !rs.wasNull();

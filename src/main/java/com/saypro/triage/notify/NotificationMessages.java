@@ -24,7 +24,7 @@ class NotificationMessages {
 
     private final String baseUrl;
 
-    NotificationMessages(@Value("${triage.notify.base-url:http://localhost:8080}") String baseUrl) {
+    NotificationMessages(@Value("${triage.notify.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
