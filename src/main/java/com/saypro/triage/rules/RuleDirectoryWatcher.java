@@ -22,10 +22,22 @@ class RuleDirectoryWatcher {
 
     private final RuleBase ruleBase;
     private final AuditLog audit;
+    private final RuleBaseVersions versions;
 
-    RuleDirectoryWatcher(RuleBase ruleBase, AuditLog audit) {
+    RuleDirectoryWatcher(RuleBase ruleBase, AuditLog audit, RuleBaseVersions versions) {
         this.ruleBase = ruleBase;
         this.audit = audit;
+        this.versions = versions;
+    }
+
+    /** The rule base Triage started with is a version too. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void recordStartingVersion() {
+        try {
+            versions.record(ruleBase.current(), Actor.SYSTEM);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the rule base version in use: {}", e.getMessage());
+        }
     }
 
     @Scheduled(fixedDelayString = "${triage.rules.watch-interval:5s}",
@@ -36,6 +48,7 @@ class RuleDirectoryWatcher {
             String failureBefore = ruleBase.lastFailure();
             if (ruleBase.reloadIfChanged()) {
                 CompiledRuleBase after = ruleBase.current();
+                versions.record(after, Actor.SYSTEM);
                 audit.recordAs(Actor.SYSTEM, "rules.published", "rules", after.version(),
                         "rule files changed in " + after.origin() + ": " + after.ruleCount() + " rules in "
                                 + after.sources().size() + " files now in use",

@@ -32,10 +32,20 @@ class RuleValidationApiController {
 
     private final RuleBase ruleBase;
     private final JsonBodies bodies;
+    private final RuleBaseVersions versions;
 
-    RuleValidationApiController(RuleBase ruleBase, JsonBodies bodies) {
+    RuleValidationApiController(RuleBase ruleBase, JsonBodies bodies, RuleBaseVersions versions) {
         this.ruleBase = ruleBase;
         this.bodies = bodies;
+        this.versions = versions;
+    }
+
+    /** The rule base versions Triage has used, newest first; {@code active} is the one in use. */
+    @org.springframework.web.bind.annotation.GetMapping("/versions")
+    List<RuleBaseVersions.Version> versions() {
+        CompiledRuleBase current = ruleBase.current();
+        versions.record(current, com.saypro.triage.audit.Actor.SYSTEM);
+        return versions.list(current.version());
     }
 
     /** Rule files by their path under the rule directory, such as {@code infra/Disk.drl}. */

@@ -38,6 +38,26 @@ class RuleValidationApiTests extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldListTheRuleBaseVersionsNewestFirstMarkingTheOneInUse() {
+        Response response = get("/api/v1/rules/versions");
+
+        assertThat(response.status()).isEqualTo(200);
+        tools.jackson.databind.JsonNode versions = response.json();
+        assertThat(versions.isArray()).isTrue();
+        assertThat(versions.size()).isPositive();
+        tools.jackson.databind.JsonNode active = null;
+        for (tools.jackson.databind.JsonNode v : versions) {
+            if (v.get("active").booleanValue()) {
+                active = v;
+            }
+        }
+        assertThat(active).as("one version is in use").isNotNull();
+        assertThat(active.get("hash").asString()).isNotBlank().isEqualTo(active.get("id").asString());
+        assertThat(active.get("publishedAt").asString()).isNotBlank();
+        assertThat(active.get("author").asString()).isEqualTo("system");
+    }
+
+    @Test
     void shouldAcceptAGoodFileWithTheRestOfTheRuleBase() {
         JsonNode result = validate("infra/Disk.drl", GOOD);
 
