@@ -6,7 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import com.saypro.triage.rules.RulesCommand;
+import com.saypro.triage.workbench.RulesCommand;
 
 import ch.qos.logback.classic.Level;
 

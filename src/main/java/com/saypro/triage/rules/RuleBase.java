@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rule base in use. It is compiled at start-up from TRIAGE_RULES_DIR, else ./rules when
- * that folder exists, else the copy in the jar; a compile error stops the start-up. Later,
- * {@link #reload()} and {@link #reloadIfChanged()} swap in a new rule base only when it
- * compiles whole.
+ * that folder exists, else the copy in the jar; a compile error stops the start-up. Later
+ * versions are put in use only by the publisher (package {@code workbench}), which guards,
+ * compiles and tests a change off to the side and then {@link #swap swaps} it in: a
+ * diagnosis takes {@link #current()} once and finishes on it.
  */
 @Component
 public class RuleBase {
@@ -24,12 +25,13 @@ public class RuleBase {
     private final RuleBaseCompiler compiler = new RuleBaseCompiler();
     private final String configuredDir;
     private final AtomicReference<CompiledRuleBase> current = new AtomicReference<>();
-    private volatile String failedVersion;
     private volatile String lastFailure;
 
     public RuleBase(@Value("${triage.rules-dir:}") String configuredDir) {
         this.configuredDir = configuredDir;
-        CompiledRuleBase compiled = compileFromSource();
+        Path dir = directory();
+        String origin = dir == null ? "classpath:rules" : dir.toAbsolutePath().normalize().toString();
+        CompiledRuleBase compiled = compiler.compile(origin, readSources());
         current.set(compiled);
         log.info("Rule base {} loaded from {}: {} rules in {} files", compiled.version(), compiled.origin(),
                 compiled.ruleCount(), compiled.sources().size());
@@ -39,44 +41,16 @@ public class RuleBase {
         return current.get();
     }
 
-    /** Compiles the rule files again and uses them if they compile; otherwise keeps the old ones. */
-    public CompiledRuleBase reload() {
-        CompiledRuleBase compiled = compileFromSource();
-        current.set(compiled);
-        return compiled;
+    /** Puts a compiled (and tested) rule base in use; returns the one it replaces. */
+    public CompiledRuleBase swap(CompiledRuleBase next) {
+        CompiledRuleBase before = current.getAndSet(next);
+        lastFailure = null;
+        return before;
     }
 
-    /**
-     * For a rule directory: when its files changed, compiles them and uses them if they
-     * compile; if they do not, keeps the working rule base and remembers why (a broken
-     * version is not compiled again until the files change once more). Returns true when a
-     * new rule base is in use.
-     */
-    public boolean reloadIfChanged() {
-        Path dir = directory();
-        if (dir == null) {
-            return false;
-        }
-        List<RuleSource> sources = RuleFiles.fromDirectory(dir);
-        String version = RuleBaseCompiler.versionOf(sources);
-        if (version.equals(current.get().version()) || version.equals(failedVersion)) {
-            return false;
-        }
-        try {
-            CompiledRuleBase compiled = compiler.compile(dir.toAbsolutePath().normalize().toString(), sources);
-            current.set(compiled);
-            failedVersion = null;
-            lastFailure = null;
-            log.info("Rule base {} loaded from {} after a change: {} rules in {} files", compiled.version(),
-                    compiled.origin(), compiled.ruleCount(), compiled.sources().size());
-            return true;
-        } catch (RuntimeException e) {
-            failedVersion = version;
-            lastFailure = e.getMessage();
-            log.error("Changed rule files were not loaded; rule base {} stays in use. {}", current.get().version(),
-                    e.getMessage());
-            return false;
-        }
+    /** Remembers why the latest change was refused (shown by health), or clears it with null. */
+    public void refused(String why) {
+        lastFailure = why;
     }
 
     /** Why the latest change to the rule files was refused, or null. */
@@ -85,7 +59,7 @@ public class RuleBase {
     }
 
     /** The rule directory in use, or null when the rules come from the jar. */
-    Path directory() {
+    public Path directory() {
         if (configuredDir != null && !configuredDir.isBlank()) {
             return Path.of(configuredDir);
         }
@@ -93,12 +67,15 @@ public class RuleBase {
         return Files.isDirectory(local) ? local : null;
     }
 
-    private CompiledRuleBase compileFromSource() {
+    /** Where the rules are read from, as versions name it. */
+    public String origin() {
         Path dir = directory();
-        if (dir != null) {
-            return compiler.compile(dir.toAbsolutePath().normalize().toString(), RuleFiles.fromDirectory(dir));
-        }
-        List<RuleSource> packed = RuleFiles.fromClasspath();
-        return compiler.compile("classpath:rules", packed);
+        return dir == null ? "classpath:rules" : dir.toAbsolutePath().normalize().toString();
+    }
+
+    /** The diagnosis rule files as they are now in the rule directory, or in the jar. */
+    public List<RuleSource> readSources() {
+        Path dir = directory();
+        return dir != null ? RuleFiles.fromDirectory(dir) : RuleFiles.fromClasspath();
     }
 }

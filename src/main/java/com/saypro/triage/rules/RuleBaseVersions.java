@@ -1,5 +1,7 @@
 package com.saypro.triage.rules;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.saypro.triage.support.Json;
@@ -52,24 +55,75 @@ public class RuleBaseVersions {
         recorded.add(ruleBase.version());
     }
 
-    /** A rule base version as {@code GET /api/v1/rules/versions} lists it. */
-    public record Version(String id, String hash, java.time.Instant publishedAt, String author, String origin,
-            int rules, boolean active) {
+    /**
+     * One publication as {@code GET /api/v1/rules/versions} lists it: {@code id} numbers the
+     * publication, {@code hash} is the rule base version (a rollback publishes an earlier hash
+     * again); {@code active} marks the latest publication of the version in use.
+     */
+    public record Version(String id, String hash, Instant publishedAt, String author, String kind, String note,
+            String previousHash, String overrideReason, boolean active) {
     }
 
-    /** Every version kept, newest first; {@code active} marks the one in use. */
+    /** A publication with the regression report it passed (JSON, or null). */
+    public record Publication(long id, String version, Instant publishedAt, String author, String kind, String note,
+            String previousVersion, String overrideReason, String report) {
+    }
+
+    /**
+     * Records that a version was put in use; {@code report} is kept as JSON (the regression
+     * report's unchanged cases are counted, not listed). Returns the publication's id.
+     */
+    public long published(String version, String previousVersion, String author, String kind, String note,
+            String overrideReason, Object report) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO rule_publication (version, previous_version, published_at, author, kind, note,"
+                + " override_reason, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(version, previousVersion, Times.toDb(Times.now()), author == null ? "system" : author, kind,
+                        clip(note), clip(overrideReason), report == null ? null : Json.write(report))
+                .update(keys);
+        return keys.getKey().longValue();
+    }
+
+    public Optional<String> latestPublishedVersion() {
+        return jdbc.sql("SELECT version FROM rule_publication ORDER BY id DESC LIMIT 1").query(String.class)
+                .optional();
+    }
+
+    public Optional<Publication> publication(long id) {
+        return jdbc.sql("SELECT * FROM rule_publication WHERE id = ?").param(id)
+                .query((rs, n) -> new Publication(rs.getLong("id"), rs.getString("version"),
+                        Times.fromDb(rs, "published_at"), rs.getString("author"), rs.getString("kind"),
+                        rs.getString("note"), rs.getString("previous_version"), rs.getString("override_reason"),
+                        rs.getString("report")))
+                .optional();
+    }
+
+    /** Every publication, newest first; {@code active} marks the latest one of the version in use. */
     public List<Version> list(String activeVersion) {
-        return jdbc.sql("SELECT version, origin, rule_count, loaded_at, author FROM rule_base_version"
-                + " ORDER BY loaded_at DESC, version").query((rs, n) -> new Version(rs.getString("version"),
-                        rs.getString("version"), Times.fromDb(rs, "loaded_at"),
-                        rs.getString("author") == null ? "system" : rs.getString("author"), rs.getString("origin"),
-                        rs.getInt("rule_count"), rs.getString("version").equals(activeVersion)))
+        List<Version> all = jdbc.sql("SELECT id, version, published_at, author, kind, note, previous_version,"
+                + " override_reason FROM rule_publication ORDER BY id DESC").query((rs, n) -> new Version(
+                        Long.toString(rs.getLong("id")), rs.getString("version"), Times.fromDb(rs, "published_at"),
+                        rs.getString("author"), rs.getString("kind"), rs.getString("note"),
+                        rs.getString("previous_version"), rs.getString("override_reason"), false))
                 .list();
+        List<Version> marked = new ArrayList<>(all.size());
+        boolean found = false;
+        for (Version v : all) {
+            boolean active = !found && v.hash().equals(activeVersion);
+            found |= active;
+            marked.add(active ? new Version(v.id(), v.hash(), v.publishedAt(), v.author(), v.kind(), v.note(),
+                    v.previousHash(), v.overrideReason(), true) : v);
+        }
+        return marked;
     }
 
     public Optional<List<RuleSource>> sources(String version) {
         return jdbc.sql("SELECT sources FROM rule_base_version WHERE version = ?").param(version)
                 .query(String.class).optional().map(json -> Json.MAPPER.readValue(json, SOURCES));
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
     }
 
     private static String truncate(String s) {

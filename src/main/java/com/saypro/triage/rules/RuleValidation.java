@@ -15,6 +15,14 @@ public final class RuleValidation {
 
     /** Every refusal and compile error of these files; empty when they would load. */
     public static List<RuleProblem> problems(String origin, List<RuleSource> sources) {
+        return problems(origin, sources, null);
+    }
+
+    /**
+     * As {@link #problems(String, List)}, and the diagnosis files, once they compile, must
+     * name only codes the knowledge base has ({@code codes}; null: not checked).
+     */
+    public static List<RuleProblem> problems(String origin, List<RuleSource> sources, KnowledgeCodeCheck.Codes codes) {
         List<RuleSource> diagnosis = sources.stream().filter(s -> !s.path().startsWith(RuleFiles.STREAM_FOLDER))
                 .toList();
         List<RuleSource> thresholds = sources.stream().filter(s -> s.path().startsWith(RuleFiles.STREAM_FOLDER))
@@ -26,6 +34,9 @@ public final class RuleValidation {
             }
             try {
                 new RuleBaseCompiler().compile(origin, part);
+                if (codes != null && part == diagnosis) {
+                    problems.addAll(new KnowledgeCodeCheck(codes).check(part));
+                }
             } catch (RuleCompilationException e) {
                 problems.addAll(e.getProblems());
             }

@@ -59,42 +59,6 @@ class RuleBaseCompilerTests {
     }
 
     @Test
-    void shouldKeepTheWorkingRuleBaseWhenAReloadFindsABrokenFile(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("infra/Host.drl");
-        Files.createDirectories(file.getParent());
-        Files.copy(Path.of("src/test/resources/failing-rules/demo/Failing.drl"), dir.resolve("infra/Demo.drl"));
-        RuleBase ruleBase = new RuleBase(dir.toString());
-        String working = ruleBase.current().version();
-
-        Files.copy(Path.of("src/test/resources/broken-rules/infra/Broken.drl"), dir.resolve("infra/Broken.drl"));
-
-        assertThatThrownBy(ruleBase::reload).isInstanceOf(RuleCompilationException.class)
-                .hasMessageContaining("infra/Broken.drl");
-        assertThat(ruleBase.current().version()).isEqualTo(working);
-    }
-
-    @Test
-    void shouldPickUpAChangedRuleFileAndRefuseABrokenOneWhileWatching(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("demo"));
-        Path file = dir.resolve("demo/Demo.drl");
-        String working = Files.readString(Path.of("src/test/resources/failing-rules/demo/Failing.drl"));
-        Files.writeString(file, working);
-        RuleBase ruleBase = new RuleBase(dir.toString());
-        String first = ruleBase.current().version();
-
-        assertThat(ruleBase.reloadIfChanged()).isFalse();
-        Files.writeString(file, working.replace("0.7, \"the host does not answer\"", "0.8, \"the host is gone\""));
-        assertThat(ruleBase.reloadIfChanged()).isTrue();
-        String second = ruleBase.current().version();
-        assertThat(second).isNotEqualTo(first);
-
-        Files.writeString(file, working.replace("then", "then then"));
-        assertThat(ruleBase.reloadIfChanged()).isFalse();
-        assertThat(ruleBase.current().version()).isEqualTo(second);
-        assertThat(ruleBase.lastFailure()).contains("demo/Demo.drl");
-    }
-
-    @Test
     void shouldRefuseToStartFromAnEmptyRuleDirectory(@TempDir Path dir) {
         assertThatThrownBy(() -> new RuleBase(dir.toString())).isInstanceOf(RuleCompilationException.class)
                 .hasMessageContaining("no .drl files");

@@ -1,4 +1,4 @@
-package com.saypro.triage.rules;
+package com.saypro.triage.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
