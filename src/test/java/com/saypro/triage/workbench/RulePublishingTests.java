@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.saypro.triage.rules.RuleBase;
 import com.saypro.triage.rules.RuleBaseCompiler;
@@ -37,14 +38,16 @@ import tools.jackson.databind.JsonNode;
  * with a reason; unknown codes and forbidden Java are refused before anything goes live.
  */
 @TriageIntegrationTest
-@TestPropertySource(properties = "triage.rules-dir=" + RulePublishingTests.DIR)
 class RulePublishingTests extends IntegrationTestSupport {
 
     static final String DIR = "target/publishing-rules";
     private static final String DISK = "infra/Disk.drl";
 
-    static {
+    /** A copy of the project's rules, made before the application starts on it. */
+    @DynamicPropertySource
+    static void ruleDirectory(DynamicPropertyRegistry registry) {
         copyProjectRules();
+        registry.add("triage.rules-dir", () -> DIR);
     }
 
     @Autowired
