@@ -102,11 +102,37 @@ class RulesCommandTests {
     }
 
     @Test
+    void shouldRefuseARuleNamingACauseTheKnowledgeBaseSeedDoesNotHave() throws IOException {
+        Files.createDirectories(broken.resolve("infra"));
+        Files.writeString(broken.resolve("infra/MadeUp.drl"), """
+                package infra;
+
+                import com.saypro.triage.diagnosis.facts.Symptom;
+                import com.saypro.triage.diagnosis.facts.CandidateCause;
+
+                rule "A full disk suggests a made-up cause" @cause("DISK_FULL") @group("made-up")
+                when
+                    Symptom( code == "DISK_FULL" )
+                then
+                    insertLogical( new CandidateCause("NOT_A_REAL_CAUSE", 0.5, "made up") );
+                end
+                """);
+
+        assertThat(run("rules", "validate", broken.toString())).isEqualTo(RulesCommand.PROBLEMS);
+        assertThat(out()).contains("infra/MadeUp.drl:10:39: CandidateCause names cause NOT_A_REAL_CAUSE");
+        out.reset();
+        assertThat(run("rules", "validate", broken.toString(), "--kb-seed", "kb-seed")).isEqualTo(RulesCommand.PROBLEMS);
+        assertThat(out()).contains("NOT_A_REAL_CAUSE");
+    }
+
+    @Test
     void shouldExitWithTwoOnUsageErrors() {
         assertThat(run("rules")).isEqualTo(RulesCommand.USAGE);
         assertThat(run("rules", "validate")).isEqualTo(RulesCommand.USAGE);
         assertThat(run("rules", "frobnicate", "rules")).isEqualTo(RulesCommand.USAGE);
         assertThat(run("rules", "validate", "no/such/dir")).isEqualTo(RulesCommand.USAGE);
+        assertThat(run("rules", "validate", "rules", "--kb-seed")).isEqualTo(RulesCommand.USAGE);
+        assertThat(run("rules", "test", "rules", "--kb-seed", "kb-seed")).isEqualTo(RulesCommand.USAGE);
         assertThat(out()).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar triage.jar rules validate");
     }
