@@ -30,6 +30,23 @@ public class ViewFormat {
         return instant == null ? "" : TIME.format(instant);
     }
 
+    /** A duration in seconds as people read it: "45 s", "12 min", "3.5 h", "2.1 d"; "–" when there is none. */
+    public String seconds(Long seconds) {
+        if (seconds == null) {
+            return "–";
+        }
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 7_200) {
+            return Math.round(seconds / 60.0) + " min";
+        }
+        if (seconds < 172_800) {
+            return Math.round(seconds / 360.0) / 10.0 + " h";
+        }
+        return Math.round(seconds / 8_640.0) / 10.0 + " d";
+    }
+
     public String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
     }
