@@ -88,7 +88,8 @@ public class DiagnosisService {
         CompiledRuleBase rules = ruleBase.current();
         long started = System.nanoTime();
         IncidentFactsLoader.Loaded loaded = loader.load(incidentId);
-        Diagnosis diagnosis = compute(rules, loaded.facts(), loaded.factsRevision());
+        Computed computed = computeRun(rules, loaded.facts(), loaded.factsRevision());
+        Diagnosis diagnosis = computed.diagnosis();
         versions.record(rules);
         jdbc.sql("INSERT INTO diagnosis_run (incident_id, facts_revision, rule_base_version, computed_at, facts, result)"
                 + " VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, loaded.factsRevision(), rules.version(),
@@ -117,6 +118,7 @@ public class DiagnosisService {
                         rules.version(), top == null ? null : top.causeCode(), top == null ? null : top.title(),
                         top == null ? null : top.confidence(), incidentId).update();
         events.publishEvent(new IncidentChanged(incidentId, IncidentChanged.DIAGNOSIS));
+        events.publishEvent(new DiagnosisRecorded(incidentId, diagnosis, computed.firedRules(), Times.now()));
         if (!diagnosis.failures().isEmpty()) {
             log.warn("Diagnosis of incident {} had failing rules: {}", incidentId, diagnosis.failures());
         }
@@ -174,21 +176,38 @@ public class DiagnosisService {
      * diagnosis once more per possible answer ({@link QuestionRanker}).
      */
     public Diagnosis compute(CompiledRuleBase rules, FactSet facts, int factsRevision) {
+        return computeRun(rules, facts, factsRevision).diagnosis();
+    }
+
+    /**
+     * A diagnosis and the rules that fired in the run that made it; the what-if runs that rank
+     * the questions are not part of it.
+     */
+    record Computed(Diagnosis diagnosis, List<String> firedRules) {
+    }
+
+    private Computed computeRun(CompiledRuleBase rules, FactSet facts, int factsRevision) {
         DiagnosisAssembler assembler = new DiagnosisAssembler(knowledge.causes(), knowledge.playbooks(),
                 knowledge.questions(), facts.priors(), rulesByCause(rules));
-        return compute(rules, facts, factsRevision, assembler, engine);
+        return computeRun(rules, facts, factsRevision, assembler, engine);
     }
 
     /** The diagnosis with a given assembler: what the corpus and benchmark tests call without a database. */
     public static Diagnosis compute(CompiledRuleBase rules, FactSet facts, int factsRevision,
             DiagnosisAssembler assembler, DiagnosisEngine engine) {
+        return computeRun(rules, facts, factsRevision, assembler, engine).diagnosis();
+    }
+
+    private static Computed computeRun(CompiledRuleBase rules, FactSet facts, int factsRevision,
+            DiagnosisAssembler assembler, DiagnosisEngine engine) {
         EngineOutcome outcome = engine.run(rules.kieBase(), facts.all());
         Diagnosis diagnosis = assembler.assemble(facts, factsRevision, rules.version(), outcome);
-        return QuestionRanker.rank(diagnosis, (question, option) -> {
+        Diagnosis ranked = QuestionRanker.rank(diagnosis, (question, option) -> {
             FactSet answered = facts.withAnswer(question, option);
             return assembler.assemble(answered, factsRevision, rules.version(),
                     engine.run(rules.kieBase(), answered.all())).candidates();
         });
+        return new Computed(ranked, outcome.firedRules().stream().distinct().sorted().toList());
     }
 
     /** The names of the rules that declare, in their metadata, that they speak for each cause. */

@@ -26,6 +26,13 @@ class PageExceptionHandler {
         return errorPage(HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase(), e.getMessage());
     }
 
+    /** A query parameter the page cannot use (such as {@code days=0}): 400, naming it. */
+    @ExceptionHandler(BadRequestException.class)
+    ModelAndView badRequest(BadRequestException e) {
+        return errorPage(HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST.getReasonPhrase(),
+                e.getField() + " " + e.getMessage());
+    }
+
     /** The database cannot be reached: say so, rather than a bare 500, and when to look again. */
     @ExceptionHandler({ DataAccessException.class, TransactionException.class })
     ModelAndView databaseUnavailable(RuntimeException e, HttpServletResponse response) {

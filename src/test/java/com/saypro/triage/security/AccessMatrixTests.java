@@ -57,6 +57,7 @@ class AccessMatrixTests extends IntegrationTestSupport {
                 Arguments.of("/", Set.of(Who.ANALYST, Who.ENGINEER, Who.REVIEWER, Who.ADMIN)),
                 Arguments.of("/incidents/{id}", Set.of(Who.ANALYST, Who.ENGINEER, Who.REVIEWER, Who.ADMIN)),
                 Arguments.of("/rules/source?rule=x", Set.of(Who.ANALYST, Who.ENGINEER, Who.REVIEWER, Who.ADMIN)),
+                Arguments.of("/rules/stats", Set.of(Who.ANALYST, Who.ENGINEER, Who.REVIEWER, Who.ADMIN)),
                 Arguments.of("/audit", Set.of(Who.REVIEWER, Who.ADMIN)),
                 Arguments.of("/admin", Set.of(Who.ADMIN)));
     }
@@ -102,7 +103,10 @@ class AccessMatrixTests extends IntegrationTestSupport {
                 Arguments.of("list users", "GET", "/api/v1/users", null, Set.of(Who.ADMIN)),
                 Arguments.of("make a token", "POST", "/api/v1/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}",
                         Set.of(Who.ADMIN)),
-                Arguments.of("see health details", "GET", "/actuator/info", null, Set.of(Who.ADMIN)));
+                Arguments.of("read rule statistics", "GET", "/api/v1/rules/stats", null,
+                        Set.of(Who.ANALYST, Who.ENGINEER, Who.REVIEWER, Who.ADMIN, Who.READ_TOKEN)),
+                Arguments.of("see health details", "GET", "/actuator/info", null, Set.of(Who.ADMIN)),
+                Arguments.of("read metrics", "GET", "/actuator/metrics", null, Set.of(Who.ADMIN)));
     }
 
     @ParameterizedTest(name = "{0}")
