@@ -16,9 +16,14 @@ public record Diagnosis(long incidentId, String system, String ruleBaseVersion, 
     public static final String SUPPORTS = "supports";
     public static final String WEAKENS = "weakens";
 
-    /** {@code prior}: the system's base rate for the cause, from the knowledge base (0 when none). */
+    /**
+     * {@code prior}: the system's base rate for the cause, from the knowledge base and learned
+     * from past incidents like this one (0 when none); {@code priorNote}: what it was learned
+     * from ("confirmed in 4 of the last 5 similar incidents on rms"), or null.
+     */
     public record Candidate(int rank, String causeCode, String title, String category, double confidence,
-            double prior, String description, List<Evidence> evidence, List<PlaybookView> playbooks) {
+            double prior, String description, List<Evidence> evidence, List<PlaybookView> playbooks,
+            String priorNote) {
     }
 
     /**

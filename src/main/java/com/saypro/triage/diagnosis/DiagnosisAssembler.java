@@ -108,7 +108,7 @@ public final class DiagnosisAssembler {
                     cause == null ? null : cause.category().name(), s.score().confidence(),
                     priors.getOrDefault(s.code(), 0.0),
                     cause == null ? "This cause is not in the knowledge base." : cause.description(), s.evidence(),
-                    playbooksFor(s.code(), cause, outcome)));
+                    playbooksFor(s.code(), cause, outcome), facts.priorNotes().get(s.code())));
         }
 
         List<RuledOut> ruledOut = new ArrayList<>();

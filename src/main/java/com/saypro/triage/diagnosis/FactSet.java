@@ -22,18 +22,19 @@ import com.saypro.triage.diagnosis.facts.TransactionTrace;
  * alerts, classified log lines, the system's workflows and components, and its priors: the
  * base rate of each cause). Stored whole with every run, so a run replays exactly even after
  * the knowledge changed. {@link #all()} gives the facts for the session; the priors are not
- * facts, the scoring reads them.
+ * facts, the scoring reads them. {@code priorNotes} says, per cause whose prior was learned
+ * from past incidents, what it was learned from.
  */
 public record FactSet(IncidentContext context, List<Alert> alerts, List<MetricSample> metrics, List<LogEvent> logs,
         List<TransactionTrace> traces, List<ChangeEvent> changes, List<Answer> answers, List<AlertReading> readings,
         List<LogFinding> findings, List<SystemWorkflow> workflows, List<SystemComponent> components,
-        Map<String, Double> priors) {
+        Map<String, Double> priors, Map<String, String> priorNotes) {
 
     /** Signals and answers only, nothing read from them yet. */
     public FactSet(IncidentContext context, List<Alert> alerts, List<MetricSample> metrics, List<LogEvent> logs,
             List<TransactionTrace> traces, List<ChangeEvent> changes, List<Answer> answers) {
         this(context, alerts, metrics, logs, traces, changes, answers, List.of(), List.of(), List.of(), List.of(),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     /** The facts in the order they go into the session. */
@@ -59,7 +60,7 @@ public record FactSet(IncidentContext context, List<Alert> alerts, List<MetricSa
         changed.add(new Answer(question, value));
         changed.sort(java.util.Comparator.comparing(Answer::getQuestion));
         return new FactSet(context, alerts, metrics, logs, traces, changes, List.copyOf(changed), readings, findings,
-                workflows, components, priors);
+                workflows, components, priors, priorNotes);
     }
 
     /** The same signals with what was read from them, and the system's priors, replaced. */
@@ -67,6 +68,15 @@ public record FactSet(IncidentContext context, List<Alert> alerts, List<MetricSa
             List<SystemWorkflow> newWorkflows, List<SystemComponent> newComponents, List<TransactionTrace> newTraces,
             Map<String, Double> newPriors) {
         return new FactSet(context, alerts, metrics, logs, newTraces, changes, answers, newReadings, newFindings,
-                newWorkflows, newComponents, newPriors);
+                newWorkflows, newComponents, newPriors, Map.of());
+    }
+
+    /**
+     * The same facts with the priors learned from past incidents: {@code learned} replaces
+     * the priors, {@code notes} says per cause what it was learned from.
+     */
+    public FactSet withLearnedPriors(Map<String, Double> learned, Map<String, String> notes) {
+        return new FactSet(context, alerts, metrics, logs, traces, changes, answers, readings, findings, workflows,
+                components, learned, notes);
     }
 }

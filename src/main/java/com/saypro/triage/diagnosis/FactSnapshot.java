@@ -85,6 +85,8 @@ public final class FactSnapshot {
                 .put("system", c3.getSystem()).put("name", c3.getName()).put("role", c3.getRole()));
         ObjectNode priors = root.putObject("priors");
         new java.util.TreeMap<>(facts.priors()).forEach(priors::put);
+        ObjectNode notes = root.putObject("priorNotes");
+        new java.util.TreeMap<>(facts.priorNotes()).forEach(notes::put);
         return Json.write(root);
     }
 
@@ -127,8 +129,13 @@ public final class FactSnapshot {
         if (storedPriors != null) {
             storedPriors.properties().forEach(e -> priors.put(e.getKey(), e.getValue().doubleValue()));
         }
+        Map<String, String> notes = new java.util.LinkedHashMap<>();
+        JsonNode storedNotes = root.get("priorNotes");
+        if (storedNotes != null) {
+            storedNotes.properties().forEach(e -> notes.put(e.getKey(), e.getValue().asString()));
+        }
         return new FactSet(context, alerts, metrics, logs, traces, changes, answers, readings, findings, workflows,
-                components, priors);
+                components, priors, notes);
     }
 
     private static <T> void array(ObjectNode root, String name, List<T> items, Function<T, JsonNode> write) {

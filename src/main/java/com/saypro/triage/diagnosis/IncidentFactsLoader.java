@@ -16,9 +16,10 @@ import com.saypro.triage.diagnosis.facts.IncidentContext;
 import com.saypro.triage.diagnosis.facts.LogEvent;
 import com.saypro.triage.diagnosis.facts.MetricSample;
 import com.saypro.triage.diagnosis.facts.TransactionTrace;
-import com.saypro.triage.web.NotFoundException;
+import com.saypro.triage.learning.LearnedPriors;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
+import com.saypro.triage.web.NotFoundException;
 
 /**
  * Collects an incident's facts: its alerts, its system's other signals from {@link #LOOKBACK}
@@ -34,21 +35,28 @@ public class IncidentFactsLoader {
 
     private final JdbcTemplate jdbc;
     private final DiagnosisKnowledge knowledge;
+    private final LearnedPriors learned;
 
-    public IncidentFactsLoader(JdbcTemplate jdbc, DiagnosisKnowledge knowledge) {
+    public IncidentFactsLoader(JdbcTemplate jdbc, DiagnosisKnowledge knowledge, LearnedPriors learned) {
         this.jdbc = jdbc;
         this.knowledge = knowledge;
+        this.learned = learned;
     }
 
     public record Loaded(FactSet facts, int factsRevision) {
     }
 
-    /** The incident's facts, its signals read with the knowledge base, as a diagnosis needs them. */
+    /**
+     * The incident's facts, its signals read with the knowledge base, and the priors of its
+     * system as learned from similar resolved incidents, as a diagnosis needs them.
+     */
     public Loaded load(long incidentId) {
         Loaded signals = loadSignals(incidentId);
         FactSet facts = signals.facts();
         String system = facts.context().getSystem();
-        return new Loaded(knowledge.reader().read(facts, knowledge.profile(system)), signals.factsRevision());
+        FactSet read = knowledge.reader().read(facts, knowledge.profile(system));
+        LearnedPriors.Learned priors = learned.learn(incidentId, system, read.priors());
+        return new Loaded(read.withLearnedPriors(priors.priors(), priors.notes()), signals.factsRevision());
     }
 
     /** The incident's signals and answers only, as stored (for its timeline). */

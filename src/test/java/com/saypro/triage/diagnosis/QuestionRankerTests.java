@@ -13,7 +13,7 @@ import com.saypro.triage.diagnosis.Diagnosis.QuestionView;
 class QuestionRankerTests {
 
     private static Candidate candidate(String code, double confidence) {
-        return new Candidate(0, code, code.toLowerCase(), "DATABASE", confidence, 0, "", List.of(), List.of());
+        return new Candidate(0, code, code.toLowerCase(), "DATABASE", confidence, 0, "", List.of(), List.of(), null);
     }
 
     private static QuestionView question(String code) {

@@ -1,0 +1,138 @@
+package com.saypro.triage.learning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.saypro.triage.support.Times;
+
+/**
+ * Past incidents like this one: resolved incidents compared by what they showed. The
+ * similarity (0..1) weighs the alert names they share ({@value #NAMES_WEIGHT}, Jaccard), the
+ * symptom families they share ({@value #FAMILIES_WEIGHT}, Jaccard) and being on the same system
+ * ({@value #SYSTEM_WEIGHT}). Candidates are the resolved incidents sharing an alert name, and
+ * the latest resolved incidents of the same system.
+ */
+@Service
+public class SimilarIncidents {
+
+    static final double NAMES_WEIGHT = 0.6;
+    static final double FAMILIES_WEIGHT = 0.25;
+    static final double SYSTEM_WEIGHT = 0.15;
+    /** Below this an incident is not shown as similar. */
+    public static final double SHOWN_FROM = 0.3;
+    private static final int CANDIDATES = 500;
+
+    private final JdbcClient jdbc;
+
+    public SimilarIncidents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A resolved incident like the one asked about: how it was resolved ({@code resolution},
+     * {@code confirmedCause}, {@code fix}) and what the rules ranked first ({@code topCause}).
+     */
+    public record Similar(long id, String system, String title, double similarity, String resolution,
+            String confirmedCause, String fix, String topCause, Instant resolvedAt, int reopened) {
+    }
+
+    private record Profile(long id, String system, String title, Set<String> names, Set<String> families,
+            String resolution, String confirmedCause, String fix, String topCause, Instant resolvedAt, int reopened) {
+    }
+
+    /** The most similar resolved incidents first (at least {@link #SHOWN_FROM}); empty for an unknown incident. */
+    public List<Similar> similarTo(long incidentId, int limit) {
+        Optional<Profile> target = profiles(List.of(incidentId)).stream().findFirst();
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        Profile t = target.get();
+        Set<Long> ids = new LinkedHashSet<>();
+        if (!t.names().isEmpty()) {
+            ids.addAll(jdbc.sql("SELECT DISTINCT a.incident_id FROM alert a JOIN incident i ON i.id = a.incident_id"
+                    + " WHERE a.name IN (:names) AND i.resolved_at IS NOT NULL AND i.merged_into IS NULL"
+                    + " AND i.id <> :id ORDER BY a.incident_id DESC LIMIT " + CANDIDATES)
+                    .param("names", t.names()).param("id", incidentId).query(Long.class).list());
+        }
+        ids.addAll(jdbc.sql("SELECT id FROM incident WHERE system_name = ? AND resolved_at IS NOT NULL"
+                + " AND merged_into IS NULL AND id <> ? ORDER BY resolved_at DESC, id DESC LIMIT " + CANDIDATES)
+                .params(t.system(), incidentId).query(Long.class).list());
+        ids.remove(incidentId);
+        List<Similar> similar = new ArrayList<>();
+        for (Profile p : profiles(List.copyOf(ids))) {
+            double score = NAMES_WEIGHT * jaccard(t.names(), p.names())
+                    + FAMILIES_WEIGHT * jaccard(t.families(), p.families())
+                    + (t.system().equals(p.system()) ? SYSTEM_WEIGHT : 0);
+            score = Math.round(score * 1000) / 1000.0;
+            if (score >= SHOWN_FROM) {
+                similar.add(new Similar(p.id(), p.system(), p.title(), score, p.resolution(), p.confirmedCause(),
+                        p.fix(), p.topCause(), p.resolvedAt(), p.reopened()));
+            }
+        }
+        similar.sort(Comparator.comparingDouble(Similar::similarity).reversed()
+                .thenComparing(Similar::resolvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Comparator.comparingLong(Similar::id).reversed()));
+        return similar.size() > limit ? List.copyOf(similar.subList(0, limit)) : similar;
+    }
+
+    private List<Profile> profiles(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Profile> profiles = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            Map<Long, Set<String>> names = new HashMap<>();
+            jdbc.sql("SELECT DISTINCT incident_id, name FROM alert WHERE incident_id IN (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        names.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
+                    });
+            profiles.addAll(jdbc.sql("SELECT id, system_name, title, symptom_families, resolution, confirmed_cause,"
+                    + " fix_applied, top_cause_code, resolved_at, reopen_count FROM incident WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) -> new Profile(rs.getLong("id"), rs.getString("system_name"), rs.getString("title"),
+                            names.getOrDefault(rs.getLong("id"), Set.of()), families(rs.getString("symptom_families")),
+                            rs.getString("resolution"), rs.getString("confirmed_cause"), rs.getString("fix_applied"),
+                            rs.getString("top_cause_code"), Times.fromDb(rs, "resolved_at"), rs.getInt("reopen_count")))
+                    .list());
+        }
+        return profiles;
+    }
+
+    private static Set<String> families(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Set.of();
+        }
+        Set<String> families = new HashSet<>();
+        Arrays.stream(stored.split(",")).map(String::strip).filter(f -> !f.isEmpty()).forEach(families::add);
+        return families;
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        int shared = 0;
+        for (String s : a) {
+            if (b.contains(s)) {
+                shared++;
+            }
+        }
+        return (double) shared / union.size();
+    }
+}
