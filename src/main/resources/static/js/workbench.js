@@ -124,9 +124,14 @@
     container.appendChild(wrap);
   }
 
+  // The reason field, and the button that publishes saying it goes over the report.
   function showOverride(section, show) {
     if (section) {
       section.hidden = !show;
+      const button = document.getElementById(section.dataset.button);
+      if (button) {
+        button.textContent = show ? button.dataset.overText : button.dataset.text;
+      }
     }
   }
 
@@ -163,7 +168,8 @@
       return true;
     }
     if (answer.status === 422) {
-      const refused = message(result, 'problem', 'Refused, the rules in use stay: ' + (o.refusal || 'see below'));
+      const why = (o.refusal || 'see below').replace(/^refused: /, '');
+      const refused = message(result, 'problem', 'Refused, the rules in use stay: ' + why);
       refused.id = 'refused';
       if (problems) {
         problems(o.problems || []);
@@ -262,7 +268,9 @@
     function goTo(line, column) {
       const l = Math.min(Math.max(line - 1, 0), editor.lineCount() - 1);
       editor.setCursor(CodeMirror.Pos(l, Math.max((column || 1) - 1, 0)));
-      editor.scrollIntoView({ line: l, ch: 0 }, 120);
+      // the line a third of the way down, with the lines before it in view
+      const top = editor.charCoords({ line: l, ch: 0 }, 'local').top;
+      editor.scrollTo(null, Math.max(0, top - editor.getScrollInfo().clientHeight / 3));
       editor.focus();
     }
 
@@ -306,6 +314,7 @@
             message(reportBody, 'problem', problemText(answer));
           } else if (o.report) {
             renderReport(reportBody, o.report);
+            reportPanel.scrollIntoView({ block: 'start' });
           } else {
             message(reportBody, 'problem', (o.refusal || 'The draft was refused') + ': see the problems above.');
             listProblems(o.problems || []);
@@ -372,6 +381,8 @@
           if (ok) {
             editor.markClean();
           }
+          // the outcome, and when refused the reason field, in view
+          (ok || override.hidden ? publishResult : override).scrollIntoView({ block: 'center' });
           return ok;
         });
       }
@@ -405,7 +416,7 @@
       }
       message(result, 'muted', 'Checking, replaying the confirmed incidents and publishing…');
       postJson('/api/v1/rules/versions/' + rollback.dataset.publication + '/rollback', body).then(function (answer) {
-        showOutcome(answer, result, reportBody, override, function (problems) {
+        const ok = showOutcome(answer, result, reportBody, override, function (problems) {
           if (problems.length) {
             const list = element('ul', 'problems');
             problems.forEach(function (p) {
@@ -414,6 +425,9 @@
             result.appendChild(list);
           }
         });
+        // rolled back: this version is the one in use now
+        document.getElementById('rollback-button').hidden = ok;
+        result.scrollIntoView({ block: 'center' });
       });
     });
   }
