@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -102,6 +103,13 @@ class RuleWorkbenchBrowserTests extends WorkbenchTestSupport {
         assertThat(cursorLine()).isEqualTo(ruleLine);
         wait(30).withMessage(this::problems).until(d -> lintState().equals("no problems"));
         screenshot("workbench-1-editor");
+
+        // Search (the add-on's dialog) finds a rule further down.
+        String further = "Critical filesystem space alert suggests disk full more strongly";
+        browser.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys(Keys.chord(Keys.CONTROL, "f"));
+        wait(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror-dialog input")));
+        browser.findElement(By.cssSelector(".CodeMirror-dialog input")).sendKeys(further, Keys.ENTER);
+        wait(5).until(d -> cursorLine() == lineOf(further) + 1);
         assertThat(cspViolations()).isEmpty();
 
         // A syntax error, marked in place at its line.
