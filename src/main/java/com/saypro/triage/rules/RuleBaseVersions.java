@@ -90,12 +90,19 @@ public class RuleBaseVersions {
     }
 
     public Optional<Publication> publication(long id) {
-        return jdbc.sql("SELECT * FROM rule_publication WHERE id = ?").param(id)
-                .query((rs, n) -> new Publication(rs.getLong("id"), rs.getString("version"),
-                        Times.fromDb(rs, "published_at"), rs.getString("author"), rs.getString("kind"),
-                        rs.getString("note"), rs.getString("previous_version"), rs.getString("override_reason"),
-                        rs.getString("report")))
+        return jdbc.sql("SELECT * FROM rule_publication WHERE id = ?").param(id).query(RuleBaseVersions::publication)
                 .optional();
+    }
+
+    /** Every publication with its report, newest first: for the workbench's history. */
+    public List<Publication> publications() {
+        return jdbc.sql("SELECT * FROM rule_publication ORDER BY id DESC").query(RuleBaseVersions::publication).list();
+    }
+
+    private static Publication publication(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Publication(rs.getLong("id"), rs.getString("version"), Times.fromDb(rs, "published_at"),
+                rs.getString("author"), rs.getString("kind"), rs.getString("note"), rs.getString("previous_version"),
+                rs.getString("override_reason"), rs.getString("report"));
     }
 
     /** Every publication, newest first; {@code active} marks the latest one of the version in use. */

@@ -64,6 +64,22 @@ public final class TestDatabase implements ExecutionCondition, ActiveProfilesRes
         }
     }
 
+    /**
+     * A database of its own for tests that need one (a context that changes the rule base in
+     * use): the test database's name with {@code suffix}, created empty. Returns its JDBC URL.
+     */
+    public static String freshMariaDb(String suffix) {
+        String name = databaseName() + suffix;
+        try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name + " at " + serverUrl(), e);
+        }
+        return serverUrl() + name;
+    }
+
     /** The MariaDB server of TRIAGE_TEST_MARIADB_URL, without the database: jdbc:mariadb://host:port/ */
     public static String serverUrl() {
         String url = env("TRIAGE_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/triage_test");
