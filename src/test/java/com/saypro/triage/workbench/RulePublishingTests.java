@@ -13,19 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.saypro.triage.rules.RuleBase;
 import com.saypro.triage.rules.RuleBaseCompiler;
 import com.saypro.triage.rules.RuleFiles;
 import com.saypro.triage.rules.RuleSource;
 import com.saypro.triage.support.AlertMother;
-import com.saypro.triage.support.IntegrationTestSupport;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.TriageIntegrationTest;
 
@@ -38,17 +36,10 @@ import tools.jackson.databind.JsonNode;
  * with a reason; unknown codes and forbidden Java are refused before anything goes live.
  */
 @TriageIntegrationTest
-class RulePublishingTests extends IntegrationTestSupport {
+class RulePublishingTests extends WorkbenchTestSupport {
 
-    static final String DIR = "target/publishing-rules";
+    private static final String DIR = RULES.toString();
     private static final String DISK = "infra/Disk.drl";
-
-    /** A copy of the project's rules, made before the application starts on it. */
-    @DynamicPropertySource
-    static void ruleDirectory(DynamicPropertyRegistry registry) {
-        copyProjectRules();
-        registry.add("triage.rules-dir", () -> DIR);
-    }
 
     @Autowired
     private RuleBase ruleBase;
@@ -65,10 +56,11 @@ class RulePublishingTests extends IntegrationTestSupport {
     @Value("${spring.datasource.password}")
     private String databasePassword;
 
-    /** Every test starts from the project's rules, on disk and in use. */
+    /** Every test starts from the project's rules, on disk and in use, and leaves them so. */
     @BeforeEach
-    void startFromTheProjectRules() {
-        copyProjectRules();
+    @AfterEach
+    void useTheProjectRules() {
+        copyRules();
         if (!ruleBase.current().version().equals(versionOnDisk())) {
             assertThat(publisher.publish(ruleBase.readSources(), "test", RulePublisher.Kind.FILES, "reset",
                     "tests start from the project rules", false).published()).isTrue();
@@ -302,14 +294,6 @@ class RulePublishingTests extends IntegrationTestSupport {
 
     private static void write(String path, String content) throws IOException {
         Files.writeString(Path.of(DIR, path), content);
-    }
-
-    private static void copyProjectRules() {
-        try {
-            copy(Path.of("rules"), Path.of(DIR));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Makes {@code target} hold exactly the .drl files of {@code source}. */
