@@ -1,0 +1,66 @@
+package com.saypro.triage.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.saypro.triage.support.AlertMother;
+import com.saypro.triage.support.IntegrationTestSupport;
+import com.saypro.triage.support.TriageIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/** The knowledge search on the embedded database and on MariaDB (its full-text index). */
+@TriageIntegrationTest
+class KnowledgeSearchTests extends IntegrationTestSupport {
+
+    @Test
+    void shouldFindAResolvedIncidentByAWordOfItsFixAndRootCause() {
+        Response opened = post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
+        long id = opened.json().get("incidents").get(0).longValue();
+        post("/api/v1/incidents/" + id + "/resolve", "{\"resolution\": \"confirmed\", \"causeCode\": \"DISK_FULL\","
+                + " \"fix\": \"rotated the verbose audit logs of the payroll exporter\"}");
+
+        JsonNode byFix = get("/api/v1/kb/search?q=payroll%20exporter").json();
+        JsonNode onlyIncidents = get("/api/v1/kb/search?q=disk&kind=incident").json();
+
+        assertThat(byFix.size()).as(byFix.toString()).isGreaterThanOrEqualTo(1);
+        JsonNode hit = byFix.get(0);
+        assertThat(hit.get("kind").asString()).isEqualTo("incident");
+        assertThat(hit.get("id").longValue()).isEqualTo(id);
+        assertThat(hit.has("code")).isFalse();
+        assertThat(hit.get("title").asString()).startsWith("#" + id);
+        assertThat(hit.get("snippet").asString()).contains("payroll exporter");
+        assertThat(hit.get("score").doubleValue()).isPositive();
+        assertThat(onlyIncidents).allSatisfy(h -> assertThat(h.get("kind").asString()).isEqualTo("incident"));
+        assertThat(onlyIncidents.toString()).contains("\"id\":" + id);
+    }
+
+    @Test
+    void shouldFindCausesAndPlaybooksOfTheSeedBestFirst() {
+        JsonNode hits = get("/api/v1/kb/search?q=filesystem%20full").json();
+        JsonNode causes = get("/api/v1/kb/search?q=filesystem%20full&kind=cause").json();
+
+        assertThat(hits.size()).isGreaterThan(0);
+        assertThat(hits.toString()).contains("\"code\":\"DISK_FULL\"");
+        assertThat(causes.get(0).get("code").asString()).isEqualTo("DISK_FULL");
+        for (int i = 1; i < hits.size(); i++) {
+            assertThat(hits.get(i).get("score").doubleValue()).isLessThanOrEqualTo(hits.get(i - 1).get("score").doubleValue());
+        }
+    }
+
+    @Test
+    void shouldRefuseAQueryWithoutWordsAndAnUnknownKind() {
+        assertThat(get("/api/v1/kb/search").status()).isEqualTo(400);
+        assertThat(get("/api/v1/kb/search?q=%20%21").status()).isEqualTo(400);
+        assertThat(get("/api/v1/kb/search?q=disk&kind=rumour").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldMarkTheWordsFoundOnThePage() {
+        Response page = signIn("admin", ADMIN_PASSWORD).get("/kb?q=filesystem");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<mark>", "for “filesystem”", "id=\"cause-DISK_FULL\"");
+    }
+}
