@@ -148,10 +148,17 @@ class IncidentStream implements SmartLifecycle {
     private void send(Client client, SseEmitter.SseEventBuilder event) {
         try {
             client.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            // The client went away: forget it (the container completes the request).
+        } catch (IOException | RuntimeException e) {
+            // The client went away: forget it. The container ends the request itself after a failed
+            // write, and once it has, it refuses to let this thread end it too
+            // (IllegalStateException): that must not end the pass, or the other clients miss the
+            // changes it had taken from pending.
             clients.remove(client);
-            client.emitter().completeWithError(e);
+            try {
+                client.emitter().completeWithError(e);
+            } catch (RuntimeException ended) {
+                log.debug("The stream had already ended: {}", ended.getMessage());
+            }
         }
     }
 
