@@ -1,13 +1,16 @@
 package com.saypro.triage.diagnosis;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,7 +51,7 @@ public class DiagnosisService {
     private final IncidentEvents timeline;
     private final ApplicationEventPublisher events;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
             RuleBaseVersions versions, KnowledgeBase knowledge, IncidentEvents timeline,
             ApplicationEventPublisher events) {
@@ -216,9 +219,9 @@ public class DiagnosisService {
     }
 
     public static Map<String, List<String>> rulesByCauseOf(CompiledRuleBase rules) {
-        Map<String, List<String>> byCause = new java.util.TreeMap<>();
+        Map<String, List<String>> byCause = new TreeMap<>();
         rules.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(rule -> RuleMetadata.causes(rule)
-                .forEach(cause -> byCause.computeIfAbsent(cause, k -> new java.util.ArrayList<>()).add(rule.getName()))));
+                .forEach(cause -> byCause.computeIfAbsent(cause, k -> new ArrayList<>()).add(rule.getName()))));
         byCause.values().forEach(names -> names.sort(null));
         return byCause;
     }

@@ -2,8 +2,11 @@ package com.saypro.triage.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +42,7 @@ class BoardPageController {
 
     BoardPageController(IncidentRepository incidents, DiagnosisService diagnoses, RuleBase ruleBase,
             @Value("${triage.board.quiet-after:15m}") Duration quietAfter,
-            org.springframework.beans.factory.ObjectProvider<IncidentPagePart> parts) {
+            ObjectProvider<IncidentPagePart> parts) {
         this.parts = parts.orderedStream().toList();
         this.incidents = incidents;
         this.diagnoses = diagnoses;
@@ -73,7 +76,7 @@ class BoardPageController {
                     return new BoardRow(i, Ages.since(i.openedAt(), now), Ages.since(last, now), line.alertsQuiet());
                 }).toList();
         model.addAttribute("rows", rows);
-        java.util.Map<Long, String> notes = new java.util.HashMap<>();
+        Map<Long, String> notes = new HashMap<>();
         List<Long> ids = rows.stream().map(r -> r.incident().id()).toList();
         parts.forEach(p -> notes.putAll(p.boardNotes(ids)));
         model.addAttribute("boardNotes", notes);

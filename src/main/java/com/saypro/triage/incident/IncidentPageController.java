@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +30,7 @@ import com.saypro.triage.web.Ages;
 import com.saypro.triage.web.ConflictException;
 import com.saypro.triage.web.InvalidBodyException;
 import com.saypro.triage.web.NotFoundException;
+import com.saypro.triage.web.PageActions;
 
 /** The incident page (the board is {@link BoardPageController}). */
 @Controller
@@ -99,13 +101,10 @@ class IncidentPageController {
     String answer(@PathVariable long id, @RequestParam String question, @RequestParam(required = false) String answer,
             RedirectAttributes redirect) {
         find(id);
-        try {
+        return attempt(id, redirect, () -> {
             answerQuestion.answer(id, question, answer);
-            redirect.addFlashAttribute("notice", "Answer recorded; the diagnosis was updated.");
-        } catch (InvalidBodyException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/incidents/" + id;
+            return "Answer recorded; the diagnosis was updated.";
+        });
     }
 
     @PostMapping("/incidents/{id}/acknowledge")
@@ -153,23 +152,14 @@ class IncidentPageController {
             IncidentSummary created = mergeAndSplit.split(id, alerts);
             redirect.addFlashAttribute("notice", "Split " + alerts.size() + " alerts off into this new incident.");
             return "redirect:/incidents/" + created.id();
-        } catch (InvalidBodyException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (InvalidBodyException | ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("problem", PageActions.problem(e));
             return "redirect:/incidents/" + id;
         }
     }
 
-    private interface Action {
-        String run();
-    }
-
-    private static String attempt(long id, RedirectAttributes redirect, Action action) {
-        try {
-            redirect.addFlashAttribute("notice", action.run());
-        } catch (InvalidBodyException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/incidents/" + id;
+    private static String attempt(long id, RedirectAttributes redirect, Supplier<String> action) {
+        return PageActions.attempt(redirect, "redirect:/incidents/" + id, action);
     }
 
     private IncidentSummary find(long id) {

@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +37,12 @@ import com.saypro.triage.timeline.IncidentChanged;
  * a browser); a single thread of its own sends what was noted at most every
  * {@code triage.stream.flush-interval} (500 ms), one {@code incident} event per changed
  * incident however many changes it had meanwhile, so thousands of alerts a second stay a few
- * events a second per browser. A comment every {@code triage.stream.heartbeat} (15 s) keeps
- * proxies from closing a quiet connection and finds the clients that went away. At most
+ * events a second per browser. That thread never writes to a connection: it queues each
+ * client's events, and a writer thread per busy client writes them, so a client that stops
+ * reading (its connection's buffers full, the write blocked) holds up nobody else; once it has
+ * {@code triage.stream.max-queued} (1000) events waiting it is dropped and its stream ended (a
+ * browser that comes back reconnects). A comment every {@code triage.stream.heartbeat} (15 s)
+ * keeps proxies from closing a quiet connection and finds the clients that went away. At most
  * {@code triage.stream.max-clients} streams are open at once. On shutdown every stream is
  * completed before the web server waits for requests in flight.
  */
@@ -46,8 +55,23 @@ class IncidentStream implements SmartLifecycle {
     record Change(long id, String kind, String status, String system, String severity) {
     }
 
-    /** An open stream; {@code incident} null for every incident. */
-    private record Client(SseEmitter emitter, Long incident) {
+    /**
+     * An open stream; {@code incident} null for every incident. Its events wait in {@code queue}
+     * for the one writer that {@code writing} says is at work on it.
+     */
+    private static final class Client {
+
+        final SseEmitter emitter;
+        final Long incident;
+        final BlockingQueue<SseEmitter.SseEventBuilder> queue;
+        final AtomicBoolean writing = new AtomicBoolean();
+        volatile boolean gone;
+
+        Client(SseEmitter emitter, Long incident, int maxQueued) {
+            this.emitter = emitter;
+            this.incident = incident;
+            this.queue = new ArrayBlockingQueue<>(maxQueued);
+        }
     }
 
     private final IncidentRepository incidents;
@@ -55,19 +79,23 @@ class IncidentStream implements SmartLifecycle {
     private final Duration flushInterval;
     private final Duration heartbeat;
     private final Duration streamTimeout;
+    private final int maxQueued;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final Map<Long, Set<String>> pending = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService sender;
+    private volatile ExecutorService writers;
 
     IncidentStream(IncidentRepository incidents, @Value("${triage.stream.max-clients:200}") int maxClients,
             @Value("${triage.stream.flush-interval:500ms}") Duration flushInterval,
             @Value("${triage.stream.heartbeat:15s}") Duration heartbeat,
-            @Value("${triage.stream.timeout:30m}") Duration streamTimeout) {
+            @Value("${triage.stream.timeout:30m}") Duration streamTimeout,
+            @Value("${triage.stream.max-queued:1000}") int maxQueued) {
         this.incidents = incidents;
         this.maxClients = maxClients;
         this.flushInterval = flushInterval;
         this.heartbeat = heartbeat;
         this.streamTimeout = streamTimeout;
+        this.maxQueued = maxQueued;
     }
 
     /** Notes the change once its transaction committed (at once when there was none). */
@@ -83,24 +111,28 @@ class IncidentStream implements SmartLifecycle {
      * of open streams is reached or Triage is stopping.
      */
     SseEmitter open(Long incident) {
+        // Browsers reconnect by themselves when a stream ends; the timeout frees what a lost client held.
+        return open(incident, new SseEmitter(streamTimeout.toMillis()));
+    }
+
+    /** {@link #open(Long)} with the emitter given. */
+    SseEmitter open(Long incident, SseEmitter emitter) {
         if (sender == null || clients.size() >= maxClients) {
             return null;
         }
-        // Browsers reconnect by themselves when a stream ends; the timeout frees what a lost client held.
-        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        Client client = new Client(emitter, incident);
-        emitter.onCompletion(() -> clients.remove(client));
+        Client client = new Client(emitter, incident, maxQueued);
+        emitter.onCompletion(() -> forget(client));
         emitter.onTimeout(() -> {
-            clients.remove(client);
+            forget(client);
             emitter.complete();
         });
-        emitter.onError(e -> clients.remove(client));
+        emitter.onError(e -> forget(client));
         clients.add(client);
         try {
             // Sent at once, so the response is committed and the client knows the stream is open.
             emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
         } catch (IOException | IllegalStateException e) {
-            clients.remove(client);
+            forget(client);
         }
         return emitter;
     }
@@ -131,8 +163,8 @@ class IncidentStream implements SmartLifecycle {
             Change change = new Change(incident.id(), kinds.get(incident.id()), incident.status(), incident.system(),
                     incident.severity());
             for (Client client : clients) {
-                if (client.incident() == null || client.incident() == incident.id()) {
-                    send(client, SseEmitter.event().name("incident").id(String.valueOf(incident.id()))
+                if (client.incident == null || client.incident == incident.id()) {
+                    push(client, SseEmitter.event().name("incident").id(String.valueOf(incident.id()))
                             .data(change, MediaType.APPLICATION_JSON));
                 }
             }
@@ -141,22 +173,85 @@ class IncidentStream implements SmartLifecycle {
 
     private void beat() {
         for (Client client : clients) {
-            send(client, SseEmitter.event().comment("heartbeat"));
+            push(client, SseEmitter.event().comment("heartbeat"));
+        }
+    }
+
+    /** Queues the event for the client and sets a writer to work on it unless one is. */
+    private void push(Client client, SseEmitter.SseEventBuilder event) {
+        if (client.gone) {
+            return;
+        }
+        if (!client.queue.offer(event)) {
+            log.info("An incident stream stopped reading ({} events waiting); it is closed", maxQueued);
+            forget(client);
+            // Ended by a writer: completing waits for a write of this client that may be blocked.
+            write(() -> end(client));
+            return;
+        }
+        if (client.writing.compareAndSet(false, true)) {
+            write(() -> drain(client));
+        }
+    }
+
+    private void write(Runnable task) {
+        ExecutorService executor = writers;
+        if (executor == null) {
+            return;
+        }
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // Triage is stopping; stop() ends every stream.
+        }
+    }
+
+    /** Writes the client's queued events until none is left (on a writer thread). */
+    private void drain(Client client) {
+        do {
+            for (SseEmitter.SseEventBuilder event; !client.gone && (event = client.queue.poll()) != null;) {
+                send(client, event);
+            }
+            client.writing.set(false);
+        } while (!client.gone && !client.queue.isEmpty() && client.writing.compareAndSet(false, true));
+    }
+
+    private void forget(Client client) {
+        client.gone = true;
+        clients.remove(client);
+        client.queue.clear();
+    }
+
+    private static void end(Client client) {
+        try {
+            client.emitter.complete();
+        } catch (RuntimeException ended) {
+            log.debug("The stream had already ended: {}", ended.getMessage());
         }
     }
 
     private void send(Client client, SseEmitter.SseEventBuilder event) {
         try {
-            client.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            // The client went away: forget it (the container completes the request).
-            clients.remove(client);
-            client.emitter().completeWithError(e);
+            client.emitter.send(event);
+        } catch (IOException | RuntimeException e) {
+            // The client went away: forget it. The container ends the request itself after a failed
+            // write, and once it has, it refuses to let this thread end it too (IllegalStateException).
+            forget(client);
+            try {
+                client.emitter.completeWithError(e);
+            } catch (RuntimeException ended) {
+                log.debug("The stream had already ended: {}", ended.getMessage());
+            }
         }
     }
 
     @Override
     public void start() {
+        writers = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "incident-stream-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "incident-stream");
             thread.setDaemon(true);
@@ -179,7 +274,10 @@ class IncidentStream implements SmartLifecycle {
         };
     }
 
-    /** Completes every stream, so that a graceful shutdown does not wait for them. */
+    /**
+     * Completes every stream (on the writers: at once, unless a write to it is blocked), so that a
+     * graceful shutdown does not wait for them.
+     */
     @Override
     public void stop() {
         ScheduledExecutorService executor = sender;
@@ -188,8 +286,14 @@ class IncidentStream implements SmartLifecycle {
             executor.shutdownNow();
         }
         for (Client client : clients) {
-            clients.remove(client);
-            client.emitter().complete();
+            forget(client);
+            write(() -> end(client));
+        }
+        ExecutorService writing = writers;
+        writers = null;
+        if (writing != null) {
+            // The streams are ended by the writers (a blocked write blocks only its own); no new work.
+            writing.shutdown();
         }
     }
 

@@ -1,7 +1,5 @@
 package com.saypro.triage.monitoring;
 
-import java.util.function.Supplier;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.saypro.triage.monitoring.stream.Threshold;
-import com.saypro.triage.web.InvalidBodyException;
-import com.saypro.triage.web.NotFoundException;
+import com.saypro.triage.web.PageActions;
 
 /** /admin/probes (administrators) and /thresholds (everyone reads, engineers edit). */
 @Controller
@@ -45,7 +42,7 @@ class MonitoringPageController {
             @RequestParam String url, @RequestParam(required = false) Integer intervalSeconds,
             @RequestParam(required = false) Integer timeoutMs, @RequestParam(required = false) Integer expectedStatus,
             @RequestParam(required = false) String expectedBody, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/admin/probes", () -> {
+        return PageActions.attempt(redirect, "redirect:/admin/probes", () -> {
             Probe probe = probes.create(new ProbeRequest(blankToNull(name), system, url, intervalSeconds, timeoutMs,
                     expectedStatus, blankToNull(expectedBody)));
             return "Probe " + probe.name() + " of " + probe.system() + " registered.";
@@ -54,7 +51,8 @@ class MonitoringPageController {
 
     @PostMapping("/admin/probes/{id}/delete")
     String deleteProbe(@PathVariable long id, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/admin/probes", () -> "Probe " + probes.delete(id).name() + " removed.");
+        return PageActions.attempt(redirect, "redirect:/admin/probes",
+                () -> "Probe " + probes.delete(id).name() + " removed.");
     }
 
     @GetMapping("/thresholds")
@@ -70,7 +68,7 @@ class MonitoringPageController {
             @RequestParam(name = "for", required = false) String forDuration,
             @RequestParam(required = false) String samples, @RequestParam(required = false) String severity,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/thresholds", () -> {
+        return PageActions.attempt(redirect, "redirect:/thresholds", () -> {
             int[] nOfM = ThresholdSetting.samples(samples);
             Threshold t = thresholds.put(new ThresholdSetting(system.strip(), metric.strip(), alert.strip(), comparison,
                     value, clear, ThresholdSetting.seconds(forDuration), nOfM == null ? null : nOfM[0],
@@ -82,17 +80,5 @@ class MonitoringPageController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String attempt(RedirectAttributes redirect, String to, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("notice", action.get());
-        } catch (InvalidBodyException e) {
-            redirect.addFlashAttribute("problem", e.getErrors().stream().map(f -> f.field() + " " + f.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
-        } catch (NotFoundException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return to;
     }
 }

@@ -11,8 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.saypro.triage.web.InvalidBodyException;
-import com.saypro.triage.web.NotFoundException;
+import com.saypro.triage.web.PageActions;
 
 /** /admin/notifications (administrators): the targets, their latest notifications and failures. */
 @Controller
@@ -56,19 +55,7 @@ class NotificationPageController {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** Does it and says what happened on the page it goes back to. */
     private static String attempt(RedirectAttributes redirect, Supplier<String> action) {
-        String problem = null;
-        try {
-            redirect.addFlashAttribute("notice", action.get());
-        } catch (InvalidBodyException e) {
-            problem = e.describe();
-        } catch (NotFoundException e) {
-            problem = e.getMessage();
-        }
-        if (problem != null) {
-            redirect.addFlashAttribute("problem", problem);
-        }
-        return "redirect:/admin/notifications";
+        return PageActions.attempt(redirect, "redirect:/admin/notifications", action);
     }
 }

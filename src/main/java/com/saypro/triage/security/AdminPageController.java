@@ -3,6 +3,7 @@ package com.saypro.triage.security;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.saypro.triage.web.InvalidBodyException;
-import com.saypro.triage.web.NotFoundException;
+import com.saypro.triage.web.PageActions;
 
 /** /admin: users and their roles, and machine tokens (administrators only). */
 @Controller
@@ -81,17 +82,8 @@ class AdminPageController {
         return attempt(redirect, () -> "Token '" + tokens.revoke(id).name() + "' revoked.");
     }
 
-    private interface Action {
-        String run();
-    }
-
-    private static String attempt(RedirectAttributes redirect, Action action) {
-        try {
-            redirect.addFlashAttribute("notice", action.run());
-        } catch (InvalidBodyException | NotFoundException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/admin";
+    private static String attempt(RedirectAttributes redirect, Supplier<String> action) {
+        return PageActions.attempt(redirect, "redirect:/admin", action);
     }
 
     static Set<Role> roles(List<String> names) {

@@ -2,6 +2,7 @@ package com.saypro.triage.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -94,10 +96,10 @@ class SecurityConfig {
         ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint();
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
 
         // After signing in, back to the page asked for, without a "?continue" in the address.
-        var requestCache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        var requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
         http.authenticationManager(authentication)
                 .requestCache(cache -> cache.requestCache(requestCache))
