@@ -21,14 +21,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Full-text search over causes, playbooks, resolved incidents and post-mortems
  * ({@code search_entry}). On MariaDB the full-text indexes rank the matches (natural language
- * mode, a match in the title counting three times more); on the embedded database the entries holding any word of the query are scored here,
- * TF-IDF with a title match worth three in the body. Each hit has a snippet of its text around
+ * mode, a match in the title counting three times more); on the embedded database the entries holding any word of the query are scored here:
+ * per word its rarity (IDF) times its count saturated as in BM25, a title match worth three in
+ * the body, times the share of the query's words the entry holds. Each hit has a snippet of its text around
  * the first word found, and the words found, for the page to highlight.
  */
 @Service
 public class KnowledgeSearch {
 
     static final int MAX_WORDS = 8;
+    /** How soon repeating a word stops adding to the score (BM25's k1). */
+    private static final double K1 = 1.2;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]{2,}");
     private static final int SNIPPET = 180;
 
@@ -110,10 +113,16 @@ public class KnowledgeSearch {
         List<Entry> scored = new ArrayList<>();
         for (Entry e : found) {
             double score = 0;
+            int matched = 0;
             for (int w = 0; w < words.size(); w++) {
                 int tf = 3 * count(e.title(), words.get(w)) + count(e.body(), words.get(w));
-                score += tf == 0 ? 0 : (1 + Math.log(tf)) * idf[w];
+                if (tf > 0) {
+                    matched++;
+                    score += idf[w] * tf * (K1 + 1) / (tf + K1);
+                }
             }
+            // An entry holding every word of the query comes before one repeating a single word.
+            score *= (double) matched / words.size();
             if (score > 0) {
                 scored.add(new Entry(e.kind(), e.ref(), e.title(), e.body(), e.system(),
                         Math.round(score * 1000) / 1000.0));
