@@ -43,11 +43,14 @@ class RuleWorkbenchPageController {
     private final RuleBase ruleBase;
     private final RuleBaseVersions versions;
     private final RulePublisher publisher;
+    private final RuleSuggestions suggestions;
 
-    RuleWorkbenchPageController(RuleBase ruleBase, RuleBaseVersions versions, RulePublisher publisher) {
+    RuleWorkbenchPageController(RuleBase ruleBase, RuleBaseVersions versions, RulePublisher publisher,
+            RuleSuggestions suggestions) {
         this.ruleBase = ruleBase;
         this.versions = versions;
         this.publisher = publisher;
+        this.suggestions = suggestions;
     }
 
     /** A rule file as the file list shows it. */
@@ -69,6 +72,7 @@ class RuleWorkbenchPageController {
         model.addAttribute("thresholdFiles", thresholdSources().stream().map(RuleWorkbenchPageController::file)
                 .toList());
         model.addAttribute("refusal", publisher.lastRefusal().orElse(null));
+        model.addAttribute("suggestions", suggestions.suggestions());
         common(model);
         versions.list(current.version()).stream().filter(RuleBaseVersions.Version::active).findFirst()
                 .ifPresent(v -> model.addAttribute("activePublication", v));
@@ -76,7 +80,8 @@ class RuleWorkbenchPageController {
     }
 
     @GetMapping("/rules/edit")
-    String edit(@RequestParam String path, @RequestParam(required = false) Integer line, Model model) {
+    String edit(@RequestParam String path, @RequestParam(required = false) Integer line,
+            @RequestParam(required = false) String suggestion, Model model) {
         if (!PATH.matcher(path).matches()) {
             throw new NotFoundException("Not a rule file path: " + path + " (a relative path ending in .drl)");
         }
@@ -89,7 +94,9 @@ class RuleWorkbenchPageController {
         model.addAttribute("path", path);
         model.addAttribute("exists", source.isPresent());
         model.addAttribute("thresholds", thresholds);
-        model.addAttribute("content", source.map(RuleSource::content).orElseGet(() -> newFile(path)));
+        // A new file opened from a suggestion starts as its draft.
+        model.addAttribute("content", source.map(RuleSource::content).orElseGet(() -> suggestion == null ? newFile(path)
+                : suggestions.suggestion(suggestion).map(RuleSuggestions.Suggestion::drl).orElseGet(() -> newFile(path))));
         model.addAttribute("line", line == null ? 0 : Math.max(0, line));
         model.addAttribute("ruleNames", source.map(s -> ruleNames(s.content())).orElse(List.of()));
         common(model);

@@ -53,9 +53,11 @@ class RulesApiController {
     private final RuleBaseVersions versions;
     private final RulePublisher publisher;
     private final RegressionSuite suite;
+    private final RuleSuggestions suggestions;
 
     RulesApiController(RuleBase ruleBase, JsonBodies bodies, RuleBaseVersions versions, RulePublisher publisher,
-            RegressionSuite suite) {
+            RegressionSuite suite, RuleSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.ruleBase = ruleBase;
         this.bodies = bodies;
         this.versions = versions;
@@ -67,6 +69,12 @@ class RulesApiController {
     @GetMapping("/versions")
     List<RuleBaseVersions.Version> versions() {
         return versions.list(ruleBase.current().version());
+    }
+
+    /** Rules suggested by confirmed incidents no rule covered, each with its DRL draft (never published by itself). */
+    @GetMapping("/suggestions")
+    List<RuleSuggestions.Suggestion> suggestions() {
+        return suggestions.suggestions();
     }
 
     /** One publication with the regression report it passed. */
