@@ -19,6 +19,7 @@ import com.saypro.triage.incident.StoredAlert;
 import com.saypro.triage.knowledge.Cause;
 import com.saypro.triage.knowledge.KnowledgeBase;
 import com.saypro.triage.playbook.RunPlaybook;
+import com.saypro.triage.web.ViewFormat;
 
 /**
  * Drafts a post-mortem from a resolved incident's record: the timeline (its entries, the
@@ -36,6 +37,7 @@ class PostmortemDraft {
 
     /** The causes kept as evidence: the top ones, and the confirmed one wherever it ranked. */
     private static final int CAUSES = 3;
+    private static final ViewFormat FORMAT = new ViewFormat();
 
     private final IncidentRepository incidents;
     private final IncidentTimeline timeline;
@@ -96,7 +98,7 @@ class PostmortemDraft {
         String span = incident.resolvedAt() == null ? ""
                 : " over " + duration(Duration.between(started, incident.resolvedAt()).toSeconds());
         return (alerts.size() == 1 ? "1 alert" : alerts.size() + " alerts") + (names.isEmpty() ? "" : " (" + names + ")")
-                + " on " + incident.system() + span + ". Users affected: not known yet.";
+                + " on " + incident.system() + span + ".";
     }
 
     private String rootCause(IncidentSummary.Resolution resolution) {
@@ -145,18 +147,9 @@ class PostmortemDraft {
         return knowledge.cause(code).map(Cause::title).orElse(code);
     }
 
-    /** "45 s", "12 min", "3.5 h". */
+    /** "45 s", "12 min", "3.5 h", "2.1 d", as the pages write durations. */
     static String duration(Long seconds) {
-        if (seconds == null) {
-            return "an unknown time";
-        }
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        if (seconds < 7_200) {
-            return Math.round(seconds / 60.0) + " min";
-        }
-        return Math.round(seconds / 360.0) / 10.0 + " h";
+        return seconds == null ? "an unknown time" : FORMAT.seconds(seconds);
     }
 
     private static String clip(String text, int max) {
