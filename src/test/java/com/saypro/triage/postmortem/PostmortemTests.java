@@ -221,6 +221,47 @@ class PostmortemTests extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldReplaceTheTimelineWithTheEditedLinesInTheirOrder() {
+        long incident = resolvedDiskFullIncident();
+        long id = post("/api/v1/incidents/" + incident + "/postmortem", "").json().get("id").longValue();
+
+        Response edited = put("/api/v1/postmortems/" + id, """
+                {"timeline": [
+                  {"at": "2026-11-20T10:20:00Z", "kind": "note", "summary": "Log rotation restored", "actor": "ana"},
+                  {"at": "2026-11-20T09:55:00Z", "kind": "signal", "summary": "disk_utilization crossed 0.9"}]}""");
+
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(lines(edited.json().get("timeline"), false)).containsExactly("note ana: Log rotation restored");
+        assertThat(lines(edited.json().get("timeline"), true))
+                .containsExactly("signal system: disk_utilization crossed 0.9");
+        assertThat(edited.json().get("timeline").get(0).get("at").asString()).isEqualTo("2026-11-20T09:55:00Z");
+        assertThat(edited.json().get("rootCauseCode").asString()).isEqualTo("DISK_FULL");
+    }
+
+    @Test
+    void shouldKeepHostileTextVerbatimAndShowItEscaped() {
+        long incident = resolvedDiskFullIncident();
+        long id = post("/api/v1/incidents/" + incident + "/postmortem", "").json().get("id").longValue();
+        String pm = "/api/v1/postmortems/" + id;
+        String hostile = "<script>alert(1)</script> [[${7*7}]] '; DROP TABLE postmortem; --";
+
+        assertThat(put(pm, "{\"wentWrong\": " + com.saypro.triage.support.Json.write(hostile) + "}").status())
+                .isEqualTo(200);
+        assertThat(post(pm + "/comments", "{\"text\": " + com.saypro.triage.support.Json.write(hostile) + "}")
+                .status()).isEqualTo(201);
+        assertField(post(pm + "/actions", "{\"text\": \"x\", \"owner\": \"<script>alert(1)</script>\"}"), "owner");
+        assertThat(post(pm + "/comments", "text=hello", "application/x-www-form-urlencoded").status())
+                .isEqualTo(415);
+
+        assertThat(get(pm).json().get("wentWrong").asString()).isEqualTo(hostile);
+        String page = get("/postmortems/" + id).body();
+        assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("[[49]]")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; [[${7*7}]]");
+        assertThat(get(pm + ".md").body()).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(count("postmortem")).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseAPostmortemOfAnUnresolvedIncidentOrASecondOne() {
         post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms());
         long open = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
