@@ -97,7 +97,8 @@ class PostmortemDraft {
         String names = alerts.stream().map(StoredAlert::name).distinct().sorted().collect(Collectors.joining(", "));
         String span = incident.resolvedAt() == null ? ""
                 : " over " + duration(Duration.between(started, incident.resolvedAt()).toSeconds());
-        return (alerts.size() == 1 ? "1 alert" : alerts.size() + " alerts") + (names.isEmpty() ? "" : " (" + names + ")")
+        return (alerts.size() == 1 ? "1 alert" : alerts.size() + " alerts")
+                + (names.isEmpty() ? "" : " (" + names + ")")
                 + " on " + incident.system() + span + ".";
     }
 
@@ -136,7 +137,8 @@ class PostmortemDraft {
             diagnosis.candidates().stream().filter(c -> c.causeCode().equals(confirmed)).findFirst().ifPresentOrElse(
                     c -> {
                         if (c.rank() > 1) {
-                            lines.add("The diagnosis ranked the confirmed root cause number " + c.rank() + ", not first.");
+                            lines.add("The diagnosis ranked the confirmed root cause number " + c.rank()
+                                    + ", not first.");
                         }
                     }, () -> lines.add("No rule pointed at the confirmed root cause."));
         }

@@ -2,7 +2,6 @@ package com.saypro.triage.postmortem;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import com.saypro.triage.diagnosis.Diagnosis;
 import com.saypro.triage.incident.TimelineEntry;
@@ -25,8 +24,8 @@ final class PostmortemMarkdown {
     static String render(Postmortem p, String incidentTitle) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(inline(p.title())).append("\n\n");
-        md.append("- Incident: ").append(p.incidentId()).append(incidentTitle == null ? "" : " (" + inline(incidentTitle)
-                + ")").append('\n');
+        md.append("- Incident: ").append(p.incidentId())
+                .append(incidentTitle == null ? "" : " (" + inline(incidentTitle) + ")").append('\n');
         md.append("- Status: ").append(PostmortemWorkflow.words(p.status())).append('\n');
         md.append("- Drafted by ").append(inline(p.createdBy())).append(", ").append(time(p.createdAt())).append('\n');
         if (p.publishedAt() != null) {
@@ -92,7 +91,8 @@ final class PostmortemMarkdown {
         for (PlaybookRun run : p.playbookRuns()) {
             md.append("### ").append(inline(run.title())).append("\n\nStarted by ").append(inline(run.startedBy()))
                     .append(", ").append(time(run.startedAt())).append(".\n\n");
-            md.append("| # | Kind | Step | Outcome | By | When | Note |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+            md.append("| # | Kind | Step | Outcome | By | When | Note |\n")
+                    .append("| --- | --- | --- | --- | --- | --- | --- |\n");
             for (PlaybookRun.Step s : run.steps()) {
                 md.append("| ").append(s.position()).append(" | ").append(s.kind()).append(" | ").append(cell(s.text()))
                         .append(" | ").append(s.outcome() == null ? "not recorded" : s.outcome()).append(" | ")

@@ -1,6 +1,7 @@
 package com.saypro.triage.postmortem;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,8 @@ public class PostmortemWorkflow {
         String causeCode = edit.rootCauseCode() == null ? before.rootCauseCode()
                 : edit.rootCauseCode().isBlank() ? null : edit.rootCauseCode().trim();
         if (causeCode != null && !causeCode.equals(before.rootCauseCode()) && knowledge.cause(causeCode).isEmpty()) {
-            throw new InvalidBodyException("rootCauseCode", "there is no cause '" + causeCode + "' in the knowledge base");
+            throw new InvalidBodyException("rootCauseCode",
+                    "there is no cause '" + causeCode + "' in the knowledge base");
         }
         Postmortem.Impact impact = impact(before.impact(), edit.impact());
         if (impact.startedAt() == null) {
@@ -107,7 +109,7 @@ public class PostmortemWorkflow {
         List<TimelineEntry> lines = edit.timeline() == null ? before.timeline() : edit.timeline().stream()
                 .map(l -> new TimelineEntry(l.at(), l.kind().trim(), l.summary().strip(),
                         l.actor() == null || l.actor().isBlank() ? Actor.SYSTEM : l.actor().trim()))
-                .sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList();
+                .sorted(Comparator.comparing(TimelineEntry::at)).toList();
         postmortems.updateText(id, new Postmortems.Text(
                 edit.title() == null ? before.title() : edit.title().strip(),
                 text(before.summary(), edit.summary()), impact, causeCode, text(before.rootCause(), edit.rootCause()),
@@ -216,7 +218,8 @@ public class PostmortemWorkflow {
         }
         return new Postmortem.Impact(edit.startedAt() == null ? before.startedAt() : edit.startedAt(),
                 edit.endedAt() == null ? before.endedAt() : edit.endedAt(),
-                edit.systems() == null ? before.systems() : edit.systems().stream().map(String::trim).distinct().toList(),
+                edit.systems() == null ? before.systems()
+                        : edit.systems().stream().map(String::trim).distinct().toList(),
                 edit.affectedUsers() == null ? before.affectedUsers() : edit.affectedUsers(),
                 text(before.description(), edit.description()));
     }

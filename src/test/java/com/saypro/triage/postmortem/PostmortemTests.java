@@ -167,7 +167,8 @@ class PostmortemTests extends IntegrationTestSupport {
         long incident = resolvedDiskFullIncident();
         long id = post("/api/v1/incidents/" + incident + "/postmortem", "").json().get("id").longValue();
         String pm = "/api/v1/postmortems/" + id;
-        post(pm + "/actions", "{\"text\": \"Alert at 80 % | not 90 %\", \"owner\": \"ops\", \"dueDate\": \"2026-01-05\"}");
+        post(pm + "/actions",
+                "{\"text\": \"Alert at 80 % | not 90 %\", \"owner\": \"ops\", \"dueDate\": \"2026-01-05\"}");
         post(pm + "/comments", "{\"text\": \"Good <b>work</b>\"}");
 
         Response md = get(pm + ".md");
