@@ -136,6 +136,12 @@ class PostmortemBrowserTests extends IntegrationTestSupport {
         screenshot("postmortem-7-list");
         browser.get(url("/incidents/" + incident));
         assertThat(browser.findElement(By.id("incident-postmortem")).getText()).containsIgnoringCase("published");
+        assertThat(cspViolations()).as("nothing the Content-Security-Policy refused").isEmpty();
+    }
+
+    private java.util.List<String> cspViolations() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getMessage()).filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     private long resolvedDiskFullIncident() {
