@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.saypro.triage.audit.Actor;
 import com.saypro.triage.diagnosis.FactSet;
+import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.LogEvent;
 import com.saypro.triage.diagnosis.facts.MetricSample;
 import com.saypro.triage.diagnosis.facts.TransactionTrace;
@@ -24,18 +25,30 @@ import com.saypro.triage.timeline.IncidentEvent;
  */
 public record TimelineEntry(Instant at, String kind, String summary, String actor) {
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals) {
+        return of(recorded, signals, false);
+    }
+
+    /**
+     * As {@link #of(List, FactSet)}, but with the alerts summarised per alert name like the
+     * other signals: one line when a name first fired (how often, the last time) and one when
+     * the last of them resolved. For post-mortems, where a flapping alert would drown the rest.
+     */
+    static List<TimelineEntry> condensed(List<IncidentEvent> recorded, FactSet signals) {
+        return of(recorded, signals, true);
+    }
+
+    private static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals, boolean alertsPerName) {
         List<TimelineEntry> entries = new ArrayList<>();
         recorded.forEach(e -> entries.add(new TimelineEntry(e.at(), e.kind(), e.summary(), e.actor())));
-        signals.alerts().forEach(a -> {
-            entries.add(new TimelineEntry(a.getStartsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " fired ("
-                    + a.getSeverity() + ")" + (a.annotation("summary").isEmpty() ? "" : ": " + a.annotation("summary")),
-                    Actor.SYSTEM));
-            if (a.getEndsAt() != null && "resolved".equals(a.getStatus())) {
-                entries.add(new TimelineEntry(a.getEndsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " resolved",
-                        Actor.SYSTEM));
-            }
-        });
+        if (alertsPerName) {
+            summariseAlerts(signals.alerts(), entries);
+        } else {
+            listAlerts(signals.alerts(), entries);
+        }
         signals.changes().forEach(c -> entries.add(new TimelineEntry(c.getTimestamp(), IncidentEvent.SIGNAL,
                 c.getKind() + " " + (c.getVersion() == null || c.getVersion().isEmpty() ? "" : c.getVersion() + " ")
                         + c.getDescription(), c.getAuthor() == null || c.getAuthor().isEmpty() ? Actor.SYSTEM
@@ -45,6 +58,40 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
         summariseTraces(signals.traces(), entries);
         entries.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         return entries;
+    }
+
+    private static void listAlerts(List<Alert> alerts, List<TimelineEntry> entries) {
+        alerts.forEach(a -> {
+            entries.add(new TimelineEntry(a.getStartsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " fired ("
+                    + a.getSeverity() + ")" + (a.annotation("summary").isEmpty() ? "" : ": " + a.annotation("summary")),
+                    Actor.SYSTEM));
+            if (a.getEndsAt() != null && "resolved".equals(a.getStatus())) {
+                entries.add(new TimelineEntry(a.getEndsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " resolved",
+                        Actor.SYSTEM));
+            }
+        });
+    }
+
+    private static void summariseAlerts(List<Alert> alerts, List<TimelineEntry> entries) {
+        Map<String, List<Alert>> byName = alerts.stream().collect(Collectors.groupingBy(Alert::getName, TreeMap::new,
+                Collectors.toList()));
+        byName.forEach((name, list) -> {
+            List<Instant> starts = list.stream().map(Alert::getStartsAt).filter(java.util.Objects::nonNull).sorted()
+                    .toList();
+            String severity = list.stream().map(Alert::getSeverity).reduce(Severity::max).orElse("");
+            Instant first = starts.isEmpty() ? null : starts.get(0);
+            entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, list.size() == 1
+                    ? "alert " + name + " fired (" + severity + ")"
+                    : "alert " + name + " fired " + list.size() + " times (" + severity + "), the last at "
+                            + TIME.format(starts.get(starts.size() - 1)), Actor.SYSTEM));
+            List<Alert> resolved = list.stream().filter(a -> a.getEndsAt() != null && "resolved".equals(a.getStatus()))
+                    .toList();
+            if (!resolved.isEmpty()) {
+                Instant last = resolved.stream().map(Alert::getEndsAt).max(Comparator.naturalOrder()).orElseThrow();
+                entries.add(new TimelineEntry(last, IncidentEvent.SIGNAL, "alert " + name + " resolved"
+                        + (list.size() == 1 ? "" : " (" + resolved.size() + " of " + list.size() + ")"), Actor.SYSTEM));
+            }
+        });
     }
 
     private static void summariseMetrics(List<MetricSample> samples, List<TimelineEntry> entries) {

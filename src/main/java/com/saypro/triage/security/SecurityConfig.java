@@ -116,6 +116,17 @@ class SecurityConfig {
                                 "/api/v1/probes", "/api/v1/probes/**", "/api/v1/notification-targets",
                                 "/api/v1/notification-targets/**", "/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit", "/audit").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
+                        // Post-mortems: analysts and reviewers write them, every role comments, reviewers publish.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/postmortems/*/publish",
+                                "/api/v1/postmortems/*/reopen", "/postmortems/*/publish", "/postmortems/*/reopen")
+                        .hasRole(Role.REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/postmortems/*/comments", "/postmortems/*/comments")
+                        .hasRole(USER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/postmortem", "/incidents/*/postmortem",
+                                "/api/v1/postmortems/**", "/postmortems/**")
+                        .hasAnyRole(Role.ANALYST.name(), Role.REVIEWER.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/postmortems/**")
+                        .hasAnyRole(Role.ANALYST.name(), Role.REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/incidents/**", "/api/v1/playbook-runs/**",
                                 "/incidents/**").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**", "/rules/**").hasRole(Role.ENGINEER.name())

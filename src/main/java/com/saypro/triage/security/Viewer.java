@@ -19,6 +19,16 @@ public record Viewer(String name, boolean signedIn, boolean analyst, boolean eng
         return admin || reviewer;
     }
 
+    /** Drafts and edits post-mortems and their action items, submits them for review. */
+    public boolean canWritePostmortems() {
+        return analyst || reviewer;
+    }
+
+    /** Publishes post-mortems, or sends them back to draft. */
+    public boolean canPublishPostmortems() {
+        return reviewer;
+    }
+
     @ControllerAdvice(annotations = Controller.class)
     static class Advice {
 

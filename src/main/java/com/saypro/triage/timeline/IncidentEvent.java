@@ -18,4 +18,5 @@ public record IncidentEvent(long id, long incidentId, Instant at, String kind, S
     public static final String SIGNAL = "signal";
     public static final String MERGE = "merge";
     public static final String SPLIT = "split";
+    public static final String POSTMORTEM = "postmortem";
 }

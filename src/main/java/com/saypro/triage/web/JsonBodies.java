@@ -107,6 +107,15 @@ public class JsonBodies {
         }
     }
 
+    /**
+     * Checks an object made elsewhere (from a page's form fields) with the same Bean Validation
+     * as a JSON body: an {@link InvalidBodyException} naming each field, or the object.
+     */
+    public <T> T checked(T value) {
+        check(List.of(value), false);
+        return value;
+    }
+
     /** One object or an array of them; paths of array items start with their index. */
     public <T> Items<T> objectOrArray(HttpServletRequest request, Class<T> type) {
         byte[] body = bytes(request, true);

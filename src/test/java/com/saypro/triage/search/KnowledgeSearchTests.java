@@ -37,6 +37,26 @@ class KnowledgeSearchTests extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldFindAPublishedPostmortemByAWordOfItsRootCauseAndFix() {
+        long incident = post("/api/v1/alerts/alertmanager", AlertMother.alertmanager("firing", "NodeFilesystemAlmostOutOfSpace",
+                "lms", "2026-11-21T10:00:00Z", "search-pm", "")).json().get("incidents").get(0).longValue();
+        post("/api/v1/incidents/" + incident + "/resolve", "{\"resolution\": \"confirmed\", \"causeCode\": \"DISK_FULL\","
+                + " \"fix\": \"moved the quarantined gradebook snapshots to cold storage\"}");
+        Response drafted = post("/api/v1/incidents/" + incident + "/postmortem", "");
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        long id = drafted.json().get("id").longValue();
+        assertThat(post("/api/v1/postmortems/" + id + "/submit", "").status()).isEqualTo(200);
+        assertThat(post("/api/v1/postmortems/" + id + "/publish", "").status()).isEqualTo(200);
+
+        JsonNode hits = get("/api/v1/kb/search?q=gradebook%20snapshots&kind=postmortem").json();
+
+        assertThat(hits.size()).as(hits.toString()).isEqualTo(1);
+        assertThat(hits.get(0).get("id").longValue()).isEqualTo(id);
+        assertThat(hits.get(0).get("title").asString()).contains("(published)");
+        assertThat(hits.get(0).get("snippet").asString()).contains("gradebook snapshots");
+    }
+
+    @Test
     void shouldFindCausesAndPlaybooksOfTheSeedBestFirst() {
         JsonNode hits = get("/api/v1/kb/search?q=filesystem%20full").json();
         JsonNode causes = get("/api/v1/kb/search?q=filesystem%20full&kind=cause").json();
