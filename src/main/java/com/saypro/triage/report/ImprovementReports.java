@@ -2,8 +2,10 @@ package com.saypro.triage.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +18,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The figures of continuous improvement, over the incidents opened in a window (merged
@@ -28,7 +33,10 @@ import com.saypro.triage.support.Times;
  * <li>false alarms: incidents resolved as {@code false_alarm}; per alert name, the share of the
  * incidents that alert took part in;</li>
  * <li>fixes that did not hold: resolved incidents that came back (reopened at least once);</li>
- * <li>recurring causes: confirmed causes by how often they were confirmed.</li>
+ * <li>recurring causes: confirmed causes by how often they were confirmed;</li>
+ * <li>accuracy: how often the rules ranked the confirmed cause first or in the top three, and
+ * the precision of their votes, per month;</li>
+ * <li>overdue action items of post-mortems.</li>
  * </ul>
  * Times are in seconds; a mean over no incidents is null. Months are calendar months in UTC.
  */
@@ -63,6 +71,19 @@ public class ImprovementReports {
     /** A fix that did not hold: the incident, what was done, and how often it came back. */
     public record FixNotHeld(long incidentId, String system, String title, String causeCode, String fix,
             int reopened, Instant resolvedAt) {
+    }
+
+    /**
+     * How well the diagnosis did, per month (of opening) over the incidents confirmed then:
+     * the share whose confirmed cause the rules ranked first, in the top three, and the
+     * precision of the rules' votes (votes for the confirmed cause among all supporting votes).
+     */
+    public record Accuracy(String month, int confirmed, Double topOne, Double topThree, Double rulePrecision) {
+    }
+
+    /** An action item of a post-mortem still open after its due date. */
+    public record OverdueAction(long postmortemId, String postmortem, long incidentId, String text, String owner,
+            LocalDate dueDate, long daysOverdue) {
     }
 
     private record Row(long id, String system, String title, Instant openedAt, Instant acknowledgedAt,
@@ -159,6 +180,62 @@ public class ImprovementReports {
                 .sorted(Comparator.comparingInt(FixNotHeld::reopened).reversed()
                         .thenComparingLong(FixNotHeld::incidentId))
                 .toList();
+    }
+
+    /** Per month, oldest first, the diagnosis' accuracy against the confirmed causes. */
+    public List<Accuracy> accuracy(Instant from, Instant to) {
+        record Confirmed(String month, String cause, String result) {
+        }
+        List<Confirmed> rows = jdbc.sql("SELECT i.opened_at, i.confirmed_cause, r.result FROM incident i"
+                + " JOIN diagnosis_run r ON r.id = (SELECT MAX(x.id) FROM diagnosis_run x WHERE x.incident_id = i.id)"
+                + " WHERE i.resolution = 'confirmed' AND i.confirmed_cause IS NOT NULL AND i.merged_into IS NULL"
+                + " AND i.opened_at >= ? AND i.opened_at < ? ORDER BY i.opened_at, i.id")
+                .params(Times.toDb(from), Times.toDb(to))
+                .query((rs, n) -> new Confirmed(YearMonth.from(Times.fromDb(rs, "opened_at").atOffset(ZoneOffset.UTC))
+                        .toString(), rs.getString(2), rs.getString(3)))
+                .list();
+        Map<String, int[]> byMonth = new TreeMap<>(); // confirmed, first, top three, hits, votes
+        for (Confirmed c : rows) {
+            int[] f = byMonth.computeIfAbsent(c.month(), m -> new int[5]);
+            f[0]++;
+            JsonNode candidates = Json.MAPPER.readTree(c.result()).path("candidates");
+            for (JsonNode candidate : candidates) {
+                boolean right = c.cause().equals(candidate.path("causeCode").asString());
+                int rank = candidate.path("rank").asInt();
+                if (right && rank == 1) {
+                    f[1]++;
+                }
+                if (right && rank <= 3) {
+                    f[2]++;
+                }
+                for (JsonNode e : candidate.path("evidence")) {
+                    if ("supports".equals(e.path("effect").asString())) {
+                        f[4]++;
+                        f[3] += right ? 1 : 0;
+                    }
+                }
+            }
+        }
+        List<Accuracy> months = new ArrayList<>();
+        byMonth.forEach((month, f) -> months.add(new Accuracy(month, f[0], share(f[1], f[0]), share(f[2], f[0]),
+                share(f[3], f[4]))));
+        return months;
+    }
+
+    /** Open action items past their due date, the longest overdue first. */
+    public List<OverdueAction> overdueActions(LocalDate today) {
+        return jdbc.sql("SELECT p.id, p.title, p.incident_id, a.text, a.owner, a.due_date FROM postmortem_action a"
+                + " JOIN postmortem p ON p.id = a.postmortem_id WHERE a.status = 'OPEN' AND a.due_date < ?"
+                + " ORDER BY a.due_date, a.id").param(today)
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject("due_date", LocalDate.class);
+                    return new OverdueAction(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), due, ChronoUnit.DAYS.between(due, today));
+                }).list();
+    }
+
+    private static Double share(int part, int whole) {
+        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 1000.0;
     }
 
     private static SystemFigures figures(String system, List<Row> rows) {

@@ -1,6 +1,8 @@
 package com.saypro.triage.report;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.saypro.triage.support.Json;
+import com.saypro.triage.support.Times;
 
 import tools.jackson.core.type.TypeReference;
 
@@ -66,6 +69,30 @@ class ReportsApiController {
             @RequestParam(required = false) String to) {
         ReportPeriod period = ReportPeriod.of(from, to);
         return reports.fixesNotHeld(period.from(), period.to());
+    }
+
+    @GetMapping(path = "/accuracy", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ImprovementReports.Accuracy> accuracy(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        ReportPeriod period = ReportPeriod.of(from, to);
+        return reports.accuracy(period.from(), period.to());
+    }
+
+    /** Open post-mortem action items past their due date (whenever the post-mortem was written). */
+    @GetMapping(path = "/overdue-actions", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ImprovementReports.OverdueAction> overdueActions() {
+        return reports.overdueActions(LocalDate.ofInstant(Times.now(), ZoneOffset.UTC));
+    }
+
+    @GetMapping("/accuracy.csv")
+    ResponseEntity<String> accuracyCsv(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return csv("accuracy", accuracy(from, to));
+    }
+
+    @GetMapping("/overdue-actions.csv")
+    ResponseEntity<String> overdueActionsCsv() {
+        return csv("overdue-actions", overdueActions());
     }
 
     @GetMapping("/summary.csv")

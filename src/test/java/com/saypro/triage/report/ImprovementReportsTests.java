@@ -2,6 +2,7 @@ package com.saypro.triage.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +106,45 @@ class ImprovementReportsTests extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldMeasureHowOftenTheRulesRankedTheConfirmedCauseAndListOverdueActions() {
+        // Incident 1 (DISK_FULL confirmed): ranked first, two votes for it, one for another cause.
+        run("incident 1", "[{\"rank\":1,\"causeCode\":\"DISK_FULL\",\"evidence\":[{\"effect\":\"supports\"},"
+                + "{\"effect\":\"supports\"}]},{\"rank\":2,\"causeCode\":\"STORAGE_FAILURE\",\"evidence\":"
+                + "[{\"effect\":\"supports\"},{\"effect\":\"weakens\"}]}]");
+        // Incident 2 (DISK_FULL confirmed): ranked second behind another cause, one vote each.
+        run("incident 2", "[{\"rank\":1,\"causeCode\":\"STORAGE_FAILURE\",\"evidence\":[{\"effect\":\"supports\"}]},"
+                + "{\"rank\":2,\"causeCode\":\"DISK_FULL\",\"evidence\":[{\"effect\":\"supports\"}]}]");
+        Long incident = jdbc.queryForObject("SELECT id FROM incident WHERE title = 'incident 1'", Long.class);
+        jdbc.update("INSERT INTO postmortem (incident_id, status, title, started_at, systems, timeline, evidence,"
+                + " playbook_runs, created_by, created_at, updated_at) VALUES (?, 'PUBLISHED', 'Disk full on rms', ?, 'rms',"
+                + " '[]', '[]', '[]', 'admin', ?, ?)", incident, LocalDateTime.parse("2026-11-02T10:00:00"),
+                LocalDateTime.parse("2026-11-03T10:00:00"), LocalDateTime.parse("2026-11-03T10:00:00"));
+        Long postmortem = jdbc.queryForObject("SELECT id FROM postmortem WHERE incident_id = ?", Long.class, incident);
+        jdbc.update("INSERT INTO postmortem_action (postmortem_id, position, text, owner, due_date, status, created_by,"
+                + " created_at) VALUES (?, 1, 'Alert on inode use', 'ana', ?, 'OPEN', 'admin', ?), (?, 2, 'Rotate logs daily',"
+                + " 'ben', ?, 'DONE', 'admin', ?), (?, 3, 'Someday', 'cy', ?, 'OPEN', 'admin', ?)",
+                postmortem, LocalDate.parse("2026-11-10"), LocalDateTime.parse("2026-11-03T10:00:00"),
+                postmortem, LocalDate.parse("2026-11-10"), LocalDateTime.parse("2026-11-03T10:00:00"),
+                postmortem, LocalDate.now().plusDays(30), LocalDateTime.parse("2026-11-03T10:00:00"));
+
+        JsonNode accuracy = get("/api/v1/reports/accuracy?from=" + FROM + "&to=" + TO).json();
+        JsonNode overdue = get("/api/v1/reports/overdue-actions").json();
+
+        assertThat(accuracy.size()).isEqualTo(1);
+        assertThat(accuracy.get(0).get("month").asString()).isEqualTo("2026-11");
+        assertThat(accuracy.get(0).get("confirmed").intValue()).isEqualTo(2);
+        assertThat(accuracy.get(0).get("topOne").doubleValue()).isEqualTo(0.5);
+        assertThat(accuracy.get(0).get("topThree").doubleValue()).isEqualTo(1.0);
+        assertThat(accuracy.get(0).get("rulePrecision").doubleValue()).isEqualTo(0.6);
+        assertThat(overdue.size()).isEqualTo(1);
+        assertThat(overdue.get(0).get("text").asString()).isEqualTo("Alert on inode use");
+        assertThat(overdue.get(0).get("owner").asString()).isEqualTo("ana");
+        assertThat(overdue.get(0).get("postmortemId").longValue()).isEqualTo(postmortem);
+        assertThat(signIn("admin", ADMIN_PASSWORD).get("/reports?from=" + FROM + "&to=" + TO).body())
+                .contains("How well the rules diagnosed", "50 %", "60 %", "Alert on inode use");
+    }
+
+    @Test
     void shouldRefuseAPeriodItCannotRead() {
         assertThat(get("/api/v1/reports/summary?from=yesterday").status()).isEqualTo(400);
         assertThat(get("/api/v1/reports/summary?from=2026-11-30&to=2026-11-01").status()).isEqualTo(400);
@@ -121,6 +161,14 @@ class ImprovementReportsTests extends IntegrationTestSupport {
                 + " labels, annotations, starts_at, received_at, last_received_at) VALUES (?, 'generic', ?, ?, ?, '',"
                 + " 'critical', 'firing', '{}', '{}', ?, ?, ?)", id, "report-" + n, alert, system, at(opened), at(opened),
                 at(opened));
+    }
+
+    /** A stored diagnosis run for the incident titled so, with these candidates. */
+    private void run(String title, String candidates) {
+        Long id = jdbc.queryForObject("SELECT id FROM incident WHERE title = ?", Long.class, title);
+        jdbc.update("INSERT INTO diagnosis_run (incident_id, facts_revision, rule_base_version, computed_at, facts, result)"
+                + " VALUES (?, 1, 'test', ?, '{}', ?)", id, LocalDateTime.parse("2026-11-02T10:00:00"),
+                "{\"candidates\":" + candidates + "}");
     }
 
     /** A time as the database keeps it: UTC wall-clock. */
