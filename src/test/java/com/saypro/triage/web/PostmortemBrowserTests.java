@@ -136,6 +136,18 @@ class PostmortemBrowserTests extends IntegrationTestSupport {
         screenshot("postmortem-7-list");
         browser.get(url("/incidents/" + incident));
         assertThat(browser.findElement(By.id("incident-postmortem")).getText()).containsIgnoringCase("published");
+
+        // The knowledge search finds it by a word of what went wrong and of the fix.
+        browser.get(url("/kb"));
+        WebElement search = browser.findElement(By.name("q"));
+        search.sendKeys("growth capped");
+        search.submit();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-results")));
+        assertThat(browser.findElements(By.cssSelector(".search-results .hit a")).stream()
+                .map(a -> a.getAttribute("href")).toList()).anySatisfy(href -> assertThat(href)
+                        .endsWith("/postmortems/" + id));
+        assertThat(browser.findElements(By.cssSelector(".search-results mark"))).isNotEmpty();
+        screenshot("postmortem-8-found-by-search");
         assertThat(cspViolations()).as("nothing the Content-Security-Policy refused").isEmpty();
     }
 
