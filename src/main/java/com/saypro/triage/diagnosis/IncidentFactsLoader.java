@@ -23,7 +23,8 @@ import com.saypro.triage.web.NotFoundException;
 
 /**
  * Collects an incident's facts: its alerts, its system's other signals from {@link #LOOKBACK}
- * before it opened until it was resolved, and the latest answer to each question.
+ * before it opened until it was resolved (or the next incident of its system took over), and
+ * the latest answer to each question.
  */
 @Component
 public class IncidentFactsLoader {
@@ -59,6 +60,29 @@ public class IncidentFactsLoader {
         return new Loaded(read.withLearnedPriors(priors.priors(), priors.notes()), signals.factsRevision());
     }
 
+    /**
+     * Where an incident's signals end: at its resolution, and before the lookback of the next
+     * incident opened on its system (what comes then belongs to that one), but never less than
+     * {@link #LOOKBACK} after it opened; an open incident with no newer one takes its system's
+     * signals as they come.
+     */
+    private Instant until(long incidentId, String system, Instant openedAt, Instant resolvedAt) {
+        Instant end = resolvedAt == null ? Instant.parse("9999-12-31T00:00:00Z") : resolvedAt;
+        List<Instant> next = jdbc.query("SELECT MIN(opened_at) AS next_open FROM incident WHERE system_name = ?"
+                + " AND opened_at > ? AND id <> ? AND merged_into IS NULL", (rs, n) -> Times.fromDb(rs, "next_open"),
+                system, Times.toDb(openedAt), incidentId);
+        if (!next.isEmpty() && next.get(0) != null) {
+            Instant beforeNext = next.get(0).minus(LOOKBACK);
+            Instant earliest = openedAt.plus(LOOKBACK);
+            end = min(end, beforeNext.isAfter(earliest) ? beforeNext : earliest);
+        }
+        return end;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     /** The incident's signals and answers only, as stored (for its timeline). */
     public Loaded loadSignals(long incidentId) {
         List<Object[]> rows = jdbc.query("SELECT system_name, severity, opened_at, resolved_at, facts_revision"
@@ -73,7 +97,7 @@ public class IncidentFactsLoader {
         Instant openedAt = (Instant) row[2];
         Instant resolvedAt = (Instant) row[3];
         Object from = Times.toDb(openedAt.minus(LOOKBACK));
-        Object to = Times.toDb(resolvedAt == null ? Instant.parse("9999-12-31T00:00:00Z") : resolvedAt);
+        Object to = Times.toDb(until(incidentId, system, openedAt, resolvedAt));
         IncidentContext context = new IncidentContext(incidentId, system, (String) row[1], openedAt);
 
         List<Alert> alerts = jdbc.query("SELECT id, name, system_name, component, severity, status, labels,"
