@@ -32,10 +32,16 @@
       series.push({ label: system, stroke: colours[i % colours.length], width: 2, spanGaps: true,
         points: { show: true, size: 6 } });
     });
-    const width = Math.max(320, Math.min(holder.clientWidth || 800, 900));
+    // The chart takes the width of its own cell of the grid (two side by side, one when narrow).
+    const width = Math.max(280, Math.floor(box.clientWidth || holder.clientWidth || 600) - 8);
+    const month = 31 * 86400;
     return new uPlot({
       width: width, height: 220, series: series,
-      scales: { x: { time: true } },
+      legend: { live: false },
+      scales: { x: { time: true, range: function (u, min, max) {
+        // A single month is drawn in the middle of two months' room rather than stretched over years.
+        return min === max ? [min - month, max + month] : [min, max];
+      } } },
       axes: [
         { stroke: '#6b7785', grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2e8' },
           values: function (u, ticks) {

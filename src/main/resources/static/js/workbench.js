@@ -409,6 +409,10 @@
     const result = document.getElementById('rollback-result');
     const reportBody = document.getElementById('report-body');
     document.getElementById('rollback-button').addEventListener('click', function () {
+      if (!window.confirm('Publish the files of publication ' + rollback.dataset.publication
+          + ' again? They go through the regression suite and then replace the rules in use.')) {
+        return;
+      }
       const body = {};
       const reason = reasonOf(override);
       if (reason) {

@@ -69,14 +69,15 @@ public class SearchIndex {
         for (Cause c : causes.values()) {
             List<String> books = c.playbooks().stream().map(p -> playbooks.containsKey(p) ? playbooks.get(p).title() : p)
                     .toList();
-            put("cause", c.code(), c.title(), c.code() + " " + c.category() + "\n" + c.description()
-                    + (books.isEmpty() ? "" : "\nPlaybooks: " + String.join("; ", books)), null);
+            put("cause", c.code(), c.title(), c.description()
+                    + (books.isEmpty() ? "" : "\nPlaybooks: " + String.join("; ", books)) + "\n" + c.code() + " "
+                    + c.category(), null);
         }
         for (Playbook p : playbooks.values()) {
-            put("playbook", p.code(), p.title(), p.code() + "\n" + p.steps().stream()
+            put("playbook", p.code(), p.title(), p.steps().stream()
                     .map(s -> s.position() + ". " + s.text()).collect(Collectors.joining("\n"))
                     + (p.risk() == null ? "" : "\nRisk: " + p.risk())
-                    + (p.rollback() == null ? "" : "\nRollback: " + p.rollback()), null);
+                    + (p.rollback() == null ? "" : "\nRollback: " + p.rollback()) + "\n" + p.code(), null);
         }
         jdbc.sql("SELECT kind, ref FROM search_entry WHERE kind IN ('cause', 'playbook')")
                 .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list().forEach(entry -> {

@@ -78,9 +78,13 @@ class KnowledgeSearchTests extends IntegrationTestSupport {
 
     @Test
     void shouldMarkTheWordsFoundOnThePage() {
-        Response page = signIn("admin", ADMIN_PASSWORD).get("/kb?q=filesystem");
+        Session session = signIn("admin", ADMIN_PASSWORD);
+        Response page = session.get("/kb?q=filesystem");
+        Response whole = session.get("/kb");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<mark>", "for “filesystem”", "id=\"cause-DISK_FULL\"");
+        assertThat(page.body()).contains("<mark>", "for “filesystem”", "href=\"/kb#cause-DISK_FULL\"")
+                .as("the results, not the whole knowledge base").doesNotContain("id=\"cause-DISK_FULL\"");
+        assertThat(whole.body()).contains("id=\"cause-DISK_FULL\"", "id=\"playbooks\"");
     }
 }

@@ -226,6 +226,8 @@ class RuleWorkbenchBrowserTests extends WorkbenchTestSupport {
                 .findElement(By.cssSelector("td a")).click());
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("rollback-button")));
         browser.findElement(By.id("rollback-button")).click();
+        // One click asks first: a rollback replaces the rules in use.
+        wait(5).until(ExpectedConditions.alertIsPresent()).accept();
         wait(30).until(ExpectedConditions.presenceOfElementLocated(By.id("published")));
         assertThat(browser.findElement(By.id("rollback-button")).isDisplayed()).isFalse();
         screenshot(screenshot);
