@@ -1,8 +1,10 @@
 package com.saypro.triage.search;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -128,9 +130,13 @@ public class SearchIndex {
     void indexAtStart() {
         try {
             indexKnowledge();
-            List<Long> missing = jdbc.sql("SELECT i.id FROM incident i WHERE i.status IN ('VERIFYING', 'CLOSED')"
-                    + " AND i.merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM search_entry s WHERE s.kind = 'incident'"
-                    + " AND s.ref = CAST(i.id AS CHAR))").query(Long.class).list();
+            // Compared here rather than in SQL: the entry's text key and the incident's number would
+            // meet under two collations on MariaDB.
+            Set<String> indexed = new HashSet<>(jdbc.sql("SELECT ref FROM search_entry WHERE kind = 'incident'")
+                    .query(String.class).list());
+            List<Long> missing = jdbc.sql("SELECT id FROM incident WHERE status IN ('VERIFYING', 'CLOSED')"
+                    + " AND merged_into IS NULL ORDER BY id").query(Long.class).list().stream()
+                    .filter(id -> !indexed.contains(Long.toString(id))).toList();
             missing.forEach(this::indexIncident);
             if (!missing.isEmpty()) {
                 log.info("{} resolved incidents added to the knowledge search", missing.size());

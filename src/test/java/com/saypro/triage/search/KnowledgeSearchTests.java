@@ -3,6 +3,7 @@ package com.saypro.triage.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.saypro.triage.support.AlertMother;
 import com.saypro.triage.support.IntegrationTestSupport;
@@ -13,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 /** The knowledge search on the embedded database and on MariaDB (its full-text index). */
 @TriageIntegrationTest
 class KnowledgeSearchTests extends IntegrationTestSupport {
+
+    @Autowired
+    private SearchIndex index;
 
     @Test
     void shouldFindAResolvedIncidentByAWordOfItsFixAndRootCause() {
@@ -54,6 +58,19 @@ class KnowledgeSearchTests extends IntegrationTestSupport {
         assertThat(hits.get(0).get("id").longValue()).isEqualTo(id);
         assertThat(hits.get(0).get("title").asString()).contains("(published)");
         assertThat(hits.get(0).get("snippet").asString()).contains("gradebook snapshots");
+    }
+
+    @Test
+    void shouldIndexResolvedIncidentsMissingFromTheSearchAtStart() {
+        long id = post("/api/v1/alerts/alertmanager", AlertMother.diskFullOnRms()).json().get("incidents").get(0)
+                .longValue();
+        post("/api/v1/incidents/" + id + "/resolve", "{\"resolution\": \"false_alarm\"}");
+        jdbc.update("DELETE FROM search_entry WHERE kind = 'incident'");
+
+        index.indexAtStart();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_entry WHERE kind = 'incident' AND ref = ?",
+                Integer.class, Long.toString(id))).isEqualTo(1);
     }
 
     @Test
