@@ -78,6 +78,10 @@ class LearningTests extends IntegrationTestSupport {
             }
         }
         assertThat(get("/api/v1/incidents/999999/similar").status()).isEqualTo(404);
+
+        long postmortem = post("/api/v1/incidents/" + past + "/postmortem", "").json().get("id").longValue();
+        assertThat(signIn("admin", ADMIN_PASSWORD).get("/incidents/" + now).body())
+                .contains("Similar past incidents", "href=\"/postmortems/" + postmortem + "\"", "post-mortem (draft)");
     }
 
     private long incident() {
