@@ -39,7 +39,8 @@ import com.saypro.triage.web.TextRules;
 
 /**
  * Engineers' edits of the knowledge base: causes, playbooks (each edit kept as a version) and
- * questions. What is made or edited here is LOCAL: the seed never overwrites it. An edit is
+ * questions. What is made or edited here is LOCAL (without a seed hash): the seed never
+ * overwrites it. An edit is
  * checked whole before anything is written, is audited, refreshes the knowledge search and
  * marks the open incidents for a new diagnosis. An entry a rule of the rule base in use names
  * is never deleted, nor one that comes from the seed.
@@ -109,7 +110,8 @@ public class KnowledgeEditor {
         List<FieldError> errors = new ArrayList<>();
         checkCause(merged, errors);
         refuse(errors);
-        jdbc.sql("UPDATE cause SET title = ?, category = ?, description = ?, origin = ?, updated_at = ? WHERE code = ?")
+        jdbc.sql("UPDATE cause SET title = ?, category = ?, description = ?, origin = ?, seed_hash = NULL,"
+                + " updated_at = ? WHERE code = ?")
                 .params(merged.title().strip(), category(merged.category()), merged.description().strip(), LOCAL,
                         Times.toDb(Times.now()), code).update();
         jdbc.sql("DELETE FROM cause_playbook WHERE cause_code = ?").param(code).update();
@@ -234,7 +236,8 @@ public class KnowledgeEditor {
             Instant then = versions.updatedAt(code);
             versions.add(before, SEED.equals(before.origin()) ? "kb-seed" : Actor.SYSTEM, then == null ? now : then);
         }
-        jdbc.sql("UPDATE playbook SET title = ?, risk = ?, rollback = ?, origin = ?, updated_at = ? WHERE code = ?")
+        jdbc.sql("UPDATE playbook SET title = ?, risk = ?, rollback = ?, origin = ?, seed_hash = NULL,"
+                + " updated_at = ? WHERE code = ?")
                 .params(merged.title().strip(), risk(merged.risk()), rollback(merged.rollback()), LOCAL,
                         Times.toDb(now), code).update();
         jdbc.sql("DELETE FROM playbook_step WHERE playbook_code = ?").param(code).update();
@@ -338,7 +341,8 @@ public class KnowledgeEditor {
         List<FieldError> errors = new ArrayList<>();
         checkQuestion(merged, errors);
         refuse(errors);
-        jdbc.sql("UPDATE question SET text = ?, help = ?, options = ?, origin = ?, updated_at = ? WHERE code = ?")
+        jdbc.sql("UPDATE question SET text = ?, help = ?, options = ?, origin = ?, seed_hash = NULL,"
+                + " updated_at = ? WHERE code = ?")
                 .params(merged.text().strip(), rollback(merged.help()), Json.write(options(merged.options())), LOCAL,
                         Times.toDb(Times.now()), code).update();
         KbQuestion after = knowledge.question(code).orElseThrow();

@@ -37,8 +37,8 @@ class PlaybookRuns {
     /** A new run with a copy of the playbook's steps as they read now; returns its id. */
     long start(long incidentId, Playbook playbook, String by, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO playbook_run (incident_id, playbook_code, playbook_version, title, started_by, started_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, playbook.code(), versions.latest(playbook.code()),
+        jdbc.sql("INSERT INTO playbook_run (incident_id, playbook_code, playbook_version, title, started_by,"
+                + " started_at) VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, playbook.code(), versions.latest(playbook.code()),
                         playbook.title(), by, Times.toDb(at))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();

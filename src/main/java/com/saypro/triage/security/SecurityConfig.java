@@ -132,6 +132,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**", "/rules/**").hasRole(Role.ENGINEER.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/thresholds/**").hasRole(Role.ENGINEER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/**", "/kb/**").hasRole(Role.ENGINEER.name())
+                        .requestMatchers("/kb/*/new", "/kb/*/*/edit").hasRole(Role.ENGINEER.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/kb/**").hasRole(Role.ENGINEER.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/kb/**").hasRole(Role.ENGINEER.name())
                         .requestMatchers(HttpMethod.POST, "/thresholds", "/thresholds/**").hasRole(Role.ENGINEER.name())
