@@ -232,6 +232,21 @@ class KnowledgeEditorTests extends IntegrationTestSupport {
                 .containsOnlyNulls();
     }
 
+    @Test
+    void shouldRecordWhichVersionOfItsPlaybookARunFollows() {
+        post("/api/v1/alerts", "{\"name\":\"HostOutOfDiskSpace\",\"system\":\"rms\",\"severity\":\"critical\"}");
+        long incident = jdbc.queryForObject("SELECT MAX(id) FROM incident", Long.class);
+        Response before = post("/api/v1/incidents/" + incident + "/playbook-runs", "{\"playbook\":\"DISK_CLEANUP\"}");
+        assertThat(before.status()).as(before.body()).isEqualTo(201);
+        assertThat(before.json().get("playbookVersion").isNull()).as("never edited").isTrue();
+
+        as("PUT", "/api/v1/kb/playbooks/DISK_CLEANUP", "{\"rollback\":\"Restore from the backup\"}", "eng");
+        Response after = post("/api/v1/incidents/" + incident + "/playbook-runs", "{\"playbook\":\"DISK_CLEANUP\"}");
+
+        assertThat(after.json().get("playbookVersion").asInt()).isEqualTo(2);
+        assertThat(get("/incidents/" + incident).body()).contains("/kb/playbooks/DISK_CLEANUP#version-2");
+    }
+
     private Response as(String method, String path, String body, String user) {
         return body == null ? anonymous(method, path, null, "Authorization", basic(user, PASSWORD))
                 : anonymous(method, path, body, "Authorization", basic(user, PASSWORD), "Content-Type",
