@@ -174,6 +174,16 @@ public class DiagnosisService {
     }
 
     /**
+     * Marks every open or acknowledged incident for a new diagnosis, done in the background by
+     * {@link #refreshStale}: the knowledge base was edited (a cause's title, a playbook, a
+     * question), which neither the facts revision nor the rule base version shows.
+     */
+    public int markUnresolvedIncidentsStale() {
+        return jdbc.sql("UPDATE incident SET diagnosed_version = NULL WHERE status IN ('OPEN', 'ACKNOWLEDGED')")
+                .update();
+    }
+
+    /**
      * A pure function of the facts (with the system's priors they carry), their revision and
      * the rule base (plus the knowledge base's texts). The open questions are ranked by running the
      * diagnosis once more per possible answer ({@link QuestionRanker}).

@@ -9,9 +9,11 @@ import java.util.Optional;
  * when it started, each with its latest outcome ({@code done}, {@code failed}, {@code skipped},
  * or null while not recorded), note, who recorded it and when. A check step that
  * {@code answers} a question may carry a {@code finding}: the answer it found.
+ * {@code playbookVersion}: the version of the playbook it started from (null when the playbook
+ * had not been edited in Triage by then).
  */
-public record PlaybookRun(long id, long incidentId, String playbook, String title, String startedBy,
-        Instant startedAt, List<Step> steps) {
+public record PlaybookRun(long id, long incidentId, String playbook, Integer playbookVersion, String title,
+        String startedBy, Instant startedAt, List<Step> steps) {
 
     public record Step(int position, String kind, String text, String answers, String outcome, String note, String by,
             Instant at, Finding finding) {

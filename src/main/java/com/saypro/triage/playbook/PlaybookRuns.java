@@ -16,25 +16,30 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.saypro.triage.knowledge.Playbook;
+import com.saypro.triage.knowledge.PlaybookVersions;
 import com.saypro.triage.support.Times;
 
 /** The one owner of {@code playbook_run} and {@code playbook_run_step}. */
 @Repository
 class PlaybookRuns {
 
-    private static final String RUN_COLUMNS = "id, incident_id, playbook_code, title, started_by, started_at";
+    private static final String RUN_COLUMNS = "id, incident_id, playbook_code, playbook_version, title, started_by,"
+            + " started_at";
 
     private final JdbcClient jdbc;
+    private final PlaybookVersions versions;
 
-    PlaybookRuns(JdbcClient jdbc) {
+    PlaybookRuns(JdbcClient jdbc, PlaybookVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     /** A new run with a copy of the playbook's steps as they read now; returns its id. */
     long start(long incidentId, Playbook playbook, String by, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO playbook_run (incident_id, playbook_code, title, started_by, started_at)"
-                + " VALUES (?, ?, ?, ?, ?)").params(incidentId, playbook.code(), playbook.title(), by, Times.toDb(at))
+        jdbc.sql("INSERT INTO playbook_run (incident_id, playbook_code, playbook_version, title, started_by,"
+                + " started_at) VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, playbook.code(), versions.latest(playbook.code()),
+                        playbook.title(), by, Times.toDb(at))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         for (Playbook.Step step : playbook.steps()) {
@@ -92,7 +97,8 @@ class PlaybookRuns {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM playbook_run WHERE " + column + " = ? ORDER BY id")
                 .param(value)
                 .query((rs, n) -> new PlaybookRun(rs.getLong("id"), rs.getLong("incident_id"),
-                        rs.getString("playbook_code"), rs.getString("title"), rs.getString("started_by"),
+                        rs.getString("playbook_code"), rs.getObject("playbook_version", Integer.class),
+                        rs.getString("title"), rs.getString("started_by"),
                         Times.fromDb(rs, "started_at"), List.copyOf(steps.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
     }
