@@ -138,7 +138,7 @@ public class KnowledgeSearch {
         Long id = byCode ? null : Long.valueOf(e.ref());
         String url = switch (e.kind()) {
             case "cause" -> "/kb#cause-" + e.ref();
-            case "playbook" -> "/kb#playbook-" + e.ref();
+            case "playbook" -> "/kb/playbooks/" + e.ref();
             case "incident" -> "/incidents/" + e.ref();
             default -> "/postmortems/" + e.ref();
         };

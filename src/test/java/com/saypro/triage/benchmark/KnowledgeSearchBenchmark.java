@@ -66,6 +66,7 @@ class KnowledgeSearchBenchmark extends IntegrationTestSupport {
         for (String q : QUERIES) {
             search.search(q, null, 20);
         }
+        long worstP95 = 0;
         for (String q : QUERIES) {
             long[] times = new long[25];
             int hits = 0;
@@ -77,7 +78,10 @@ class KnowledgeSearchBenchmark extends IntegrationTestSupport {
             Arrays.sort(times);
             System.out.printf(Locale.ROOT, "  q=%-26s %2d hits, median %6.1f ms, p95 %6.1f ms (target: well under a page's 100 ms)%n",
                     "\"" + q + "\"", hits, times[times.length / 2] / 1e6, times[(int) (times.length * 0.95)] / 1e6);
+            worstP95 = Math.max(worstP95, times[(int) (times.length * 0.95)]);
         }
+        BenchmarkFigures.record("knowledge search over 10,000 resolved incidents, worst p95 of 8 queries", worstP95 / 1e6,
+                "ms", 100.0, true);
         jdbc.update("DELETE FROM search_entry WHERE kind = 'incident' AND ref LIKE '9_____'");
     }
 }

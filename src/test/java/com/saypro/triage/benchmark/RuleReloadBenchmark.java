@@ -131,10 +131,14 @@ class RuleReloadBenchmark extends IntegrationTestSupport {
                 + " whole compile-test-swap %.0f ms (target < 10,000 ms for 1,000 generated rules); %d rules in use%n",
                 what, (t1 - t0) / 1e6, report.cases(), (t2 - t1) / 1e6, (t3 - t2) / 1e6,
                 ruleBase.current().ruleCount());
+        BenchmarkFigures.record(what + ": validate, test and swap", (t3 - t2) / 1e6, "ms",
+                load == null ? null : 10_000.0, true);
         if (load != null) {
             System.out.printf(Locale.ROOT, "  alert batches acknowledged during the swap: %d, longest %d ms"
                     + " (target < 250 ms), failed %d%n", load.count.get(), load.longest.get() / 1_000_000,
                     load.failed.get());
+            BenchmarkFigures.record("longest ingestion acknowledgement during the swap", load.longest.get() / 1e6, "ms",
+                    250.0, true);
         }
     }
 
