@@ -20,6 +20,7 @@ import com.saypro.triage.kbedit.KnowledgeEdits.PlaybookEdit;
 import com.saypro.triage.kbedit.KnowledgeEdits.QuestionEdit;
 import com.saypro.triage.knowledge.Cause;
 import com.saypro.triage.knowledge.KbQuestion;
+import com.saypro.triage.knowledge.KbSystem;
 import com.saypro.triage.knowledge.KnowledgeBase;
 import com.saypro.triage.knowledge.Playbook;
 import com.saypro.triage.knowledge.PlaybookVersions;
@@ -38,9 +39,11 @@ class KnowledgeBaseApiController {
     private final KnowledgeBase knowledge;
     private final PlaybookVersions versions;
     private final JsonBodies bodies;
+    private final SystemEditor systemEditor;
 
     KnowledgeBaseApiController(KnowledgeEditor editor, KnowledgeBase knowledge, PlaybookVersions versions,
-            JsonBodies bodies) {
+            JsonBodies bodies, SystemEditor systemEditor) {
+        this.systemEditor = systemEditor;
         this.editor = editor;
         this.knowledge = knowledge;
         this.versions = versions;
@@ -111,6 +114,12 @@ class KnowledgeBaseApiController {
     @PutMapping("/questions/{code}")
     KbQuestion updateQuestion(@PathVariable String code, HttpServletRequest request) {
         return editor.updateQuestion(code, bodies.object(request, QuestionEdit.class));
+    }
+
+    /** A system's name, aliases, priors and windows (minutes; 0 for the default); fields left out keep their value. */
+    @PutMapping("/systems/{code}")
+    KbSystem updateSystem(@PathVariable String code, HttpServletRequest request) {
+        return systemEditor.update(code, bodies.object(request, SystemEditor.SystemEdit.class));
     }
 
     @DeleteMapping("/questions/{code}")

@@ -117,7 +117,7 @@ public class Systems {
     }
 
     /** The systems changed: read them again once the current transaction (if any) has committed. */
-    void refreshAfterCommit() {
+    public void refreshAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             invalidate();
             return;
@@ -163,7 +163,8 @@ public class Systems {
         return snapshot;
     }
 
-    static String key(String rawName) {
+    /** The key a system name or alias is known by (lower case, separators unified). */
+    public static String key(String rawName) {
         if (rawName == null || rawName.isBlank()) {
             throw new IllegalArgumentException("A system name must not be blank");
         }

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.saypro.triage.knowledge.Cause;
+import com.saypro.triage.knowledge.KbSystem;
 import com.saypro.triage.knowledge.KnowledgeBase;
+import com.saypro.triage.knowledge.Systems;
 
 /**
  * {@code /kb}: the knowledge base for everyone: causes by category with their playbooks,
@@ -25,10 +27,12 @@ class KnowledgeBasePageController {
 
     private final KnowledgeBase knowledge;
     private final KnowledgeSearch search;
+    private final Systems systems;
 
-    KnowledgeBasePageController(KnowledgeBase knowledge, KnowledgeSearch search) {
+    KnowledgeBasePageController(KnowledgeBase knowledge, KnowledgeSearch search, Systems systems) {
         this.knowledge = knowledge;
         this.search = search;
+        this.systems = systems;
     }
 
     /** A piece of a snippet, marked when it is a word of the query. */
@@ -53,6 +57,7 @@ class KnowledgeBasePageController {
         model.addAttribute("causesByCategory", byCategory);
         model.addAttribute("playbooks", knowledge.playbooks());
         model.addAttribute("questions", knowledge.questions().values());
+        model.addAttribute("systems", systems.all().stream().sorted(Comparator.comparing(KbSystem::code)).toList());
         return "kb/index";
     }
 
