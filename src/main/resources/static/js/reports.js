@@ -21,6 +21,14 @@
     caption.textContent = title;
     box.appendChild(caption);
     holder.appendChild(box);
+    if (rows.every(function (r) { return r[field] == null; })) {
+      const none = document.createElement('p');
+      none.className = 'muted';
+      none.textContent = field === 'mttr' ? 'No incident opened in this period was resolved yet.'
+        : 'No incident opened in this period was acknowledged yet.';
+      box.appendChild(none);
+      return null;
+    }
     const xs = months.map(monthStart);
     const data = [xs];
     const series = [{}];
@@ -38,12 +46,13 @@
     return new uPlot({
       width: width, height: 220, series: series,
       legend: { live: false },
-      scales: { x: { time: true, range: function (u, min, max) {
-        // A single month is drawn in the middle of two months' room rather than stretched over years.
-        return min === max ? [min - month, max + month] : [min, max];
+      // The months shown, with half a month of room either side (one month alone is not stretched over years).
+      scales: { x: { time: true, range: function () {
+        return [xs[0] - month / 2, xs[xs.length - 1] + month / 2];
       } } },
       axes: [
         { stroke: '#6b7785', grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2e8' },
+          splits: function () { return xs; },
           values: function (u, ticks) {
             return ticks.map(function (t) { return new Date(t * 1000).toISOString().slice(0, 7); });
           } },
