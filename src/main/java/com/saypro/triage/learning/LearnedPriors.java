@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 public class LearnedPriors {
 
     static final int WINDOW = 10;
+    /** How many of the latest resolved incidents sharing an alert name are compared, per diagnosis. */
+    static final int RECENT = 100;
     static final double SIMILAR_FROM = 0.5;
     static final double ALPHA = 4;
     static final double MAX = 0.5;
@@ -47,10 +49,9 @@ public class LearnedPriors {
     }
 
     public Learned learn(long incidentId, String system, Map<String, Double> seeded) {
-        List<SimilarIncidents.Similar> resolved = similar.similarTo(incidentId, 200).stream()
-                .filter(s -> s.system().equals(system) && s.similarity() >= SIMILAR_FROM)
+        List<SimilarIncidents.Similar> resolved = similar.onItsSystem(incidentId, SIMILAR_FROM, RECENT).stream()
                 .filter(s -> "confirmed".equals(s.resolution()) || "false_alarm".equals(s.resolution()))
-                .sorted((a, b) -> b.resolvedAt().compareTo(a.resolvedAt())).limit(WINDOW).toList();
+                .limit(WINDOW).toList();
         if (resolved.isEmpty()) {
             return new Learned(seeded, Map.of());
         }

@@ -3,6 +3,7 @@ package com.saypro.triage.learning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,21 +72,49 @@ public class SimilarIncidents {
                 + " AND merged_into IS NULL AND id <> ? ORDER BY resolved_at DESC, id DESC LIMIT " + CANDIDATES)
                 .params(t.system(), incidentId).query(Long.class).list());
         ids.remove(incidentId);
+        List<Similar> similar = scored(t, ids, SHOWN_FROM);
+        similar.sort(Comparator.comparingDouble(Similar::similarity).reversed()
+                .thenComparing(Similar::resolvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Comparator.comparingLong(Similar::id).reversed()));
+        return similar.size() > limit ? List.copyOf(similar.subList(0, limit)) : similar;
+    }
+
+    /**
+     * The resolved incidents of the incident's own system at least {@code minimum} alike, the
+     * latest resolved first, from the {@code recent} latest that share an alert name with it:
+     * what learning reads on every diagnosis, so it looks no further (without a shared alert
+     * name an incident is at most {@value #FAMILIES_WEIGHT} + {@value #SYSTEM_WEIGHT} alike).
+     */
+    public List<Similar> onItsSystem(long incidentId, double minimum, int recent) {
+        Optional<Profile> target = profiles(List.of(incidentId)).stream().findFirst();
+        if (target.isEmpty() || target.get().names().isEmpty()) {
+            return List.of();
+        }
+        Profile t = target.get();
+        List<Long> ids = jdbc.sql("SELECT i.id FROM incident i WHERE i.system_name = :system AND i.resolved_at IS NOT NULL"
+                + " AND i.merged_into IS NULL AND i.id <> :id AND EXISTS (SELECT 1 FROM alert a WHERE a.incident_id = i.id"
+                + " AND a.name IN (:names)) ORDER BY i.resolved_at DESC, i.id DESC LIMIT " + recent)
+                .param("system", t.system()).param("id", incidentId).param("names", t.names()).query(Long.class).list();
+        List<Similar> similar = scored(t, ids, minimum);
+        similar.sort(Comparator.comparing(Similar::resolvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Comparator.comparingLong(Similar::id).reversed()));
+        return similar;
+    }
+
+    /** The incidents of {@code ids} at least {@code minimum} alike to {@code t}, unordered. */
+    private List<Similar> scored(Profile t, Collection<Long> ids, double minimum) {
         List<Similar> similar = new ArrayList<>();
         for (Profile p : profiles(List.copyOf(ids))) {
             double score = NAMES_WEIGHT * jaccard(t.names(), p.names())
                     + FAMILIES_WEIGHT * jaccard(t.families(), p.families())
                     + (t.system().equals(p.system()) ? SYSTEM_WEIGHT : 0);
             score = Math.round(score * 1000) / 1000.0;
-            if (score >= SHOWN_FROM) {
+            if (score >= minimum) {
                 similar.add(new Similar(p.id(), p.system(), p.title(), score, p.resolution(), p.confirmedCause(),
                         p.fix(), p.topCause(), p.resolvedAt(), p.reopened()));
             }
         }
-        similar.sort(Comparator.comparingDouble(Similar::similarity).reversed()
-                .thenComparing(Similar::resolvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Comparator.comparingLong(Similar::id).reversed()));
-        return similar.size() > limit ? List.copyOf(similar.subList(0, limit)) : similar;
+        return similar;
     }
 
     private List<Profile> profiles(List<Long> ids) {
