@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
+import com.saypro.triage.web.NotFoundException;
 
 import tools.jackson.core.type.TypeReference;
 
@@ -84,45 +86,21 @@ class ReportsApiController {
         return reports.overdueActions(LocalDate.ofInstant(Times.now(), ZoneOffset.UTC));
     }
 
-    @GetMapping("/accuracy.csv")
-    ResponseEntity<String> accuracyCsv(@RequestParam(required = false) String from,
+    /** Each report above as CSV: {@code /summary.csv}, {@code /monthly.csv}, ..., {@code /overdue-actions.csv}. */
+    @GetMapping("/{report}.csv")
+    ResponseEntity<String> csv(@PathVariable String report, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        return csv("accuracy", accuracy(from, to));
-    }
-
-    @GetMapping("/overdue-actions.csv")
-    ResponseEntity<String> overdueActionsCsv() {
-        return csv("overdue-actions", overdueActions());
-    }
-
-    @GetMapping("/summary.csv")
-    ResponseEntity<String> summaryCsv(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return csv("summary", summary(from, to));
-    }
-
-    @GetMapping("/monthly.csv")
-    ResponseEntity<String> monthlyCsv(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return csv("monthly", monthly(from, to));
-    }
-
-    @GetMapping("/false-alarms.csv")
-    ResponseEntity<String> falseAlarmsCsv(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return csv("false-alarms", falseAlarms(from, to));
-    }
-
-    @GetMapping("/recurring-causes.csv")
-    ResponseEntity<String> recurringCausesCsv(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return csv("recurring-causes", recurringCauses(from, to));
-    }
-
-    @GetMapping("/fixes-not-held.csv")
-    ResponseEntity<String> fixesNotHeldCsv(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return csv("fixes-not-held", fixesNotHeld(from, to));
+        List<?> records = switch (report) {
+            case "summary" -> summary(from, to);
+            case "monthly" -> monthly(from, to);
+            case "false-alarms" -> falseAlarms(from, to);
+            case "recurring-causes" -> recurringCauses(from, to);
+            case "fixes-not-held" -> fixesNotHeld(from, to);
+            case "accuracy" -> accuracy(from, to);
+            case "overdue-actions" -> overdueActions();
+            default -> throw new NotFoundException("There is no report " + report);
+        };
+        return csv(report, records);
     }
 
     /**
