@@ -6,16 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,10 +21,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.saypro.triage.rules.RuleBase;
-import com.saypro.triage.rules.RuleFiles;
 import com.saypro.triage.rules.RuleSource;
 import com.saypro.triage.support.AlertMother;
 import com.saypro.triage.support.IntegrationTestSupport;
+import com.saypro.triage.support.RuleFolders;
 import com.saypro.triage.support.TriageIntegrationTest;
 import com.saypro.triage.workbench.RegressionReport;
 import com.saypro.triage.workbench.RegressionSuite;
@@ -57,23 +54,7 @@ class RuleReloadBenchmark extends IntegrationTestSupport {
     /** A copy of the project's diagnosis rules, made before the application starts on it. */
     @DynamicPropertySource
     static void ruleDirectory(DynamicPropertyRegistry registry) {
-        try {
-            if (Files.exists(Path.of(DIR))) {
-                try (Stream<Path> old = Files.walk(Path.of(DIR))) {
-                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            for (RuleSource file : Stream.concat(RuleFiles.fromDirectory(Path.of("rules")).stream(),
-                    RuleFiles.streamFromDirectory(Path.of("rules")).stream()).toList()) {
-                Path to = Path.of(DIR, file.path());
-                Files.createDirectories(to.getParent());
-                Files.writeString(to, file.content());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        RuleFolders.copy(Path.of("rules"), Path.of(DIR));
         registry.add("triage.rules-dir", () -> DIR);
     }
 

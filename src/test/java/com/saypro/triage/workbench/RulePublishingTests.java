@@ -8,10 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import com.saypro.triage.rules.RuleBase;
 import com.saypro.triage.rules.RuleBaseCompiler;
 import com.saypro.triage.rules.RuleFiles;
-import com.saypro.triage.rules.RuleSource;
 import com.saypro.triage.support.AlertMother;
+import com.saypro.triage.support.RuleFolders;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.TriageIntegrationTest;
 
@@ -233,8 +231,8 @@ class RulePublishingTests extends WorkbenchTestSupport {
         confirmedDiskFull();
         Path good = Path.of("target/cli-good-rules");
         Path breaking = Path.of("target/cli-breaking-rules");
-        copy(Path.of("rules"), good);
-        copy(Path.of("rules"), breaking);
+        RuleFolders.copy(Path.of("rules"), good);
+        RuleFolders.copy(Path.of("rules"), breaking);
         Files.writeString(breaking.resolve(DISK), Files.readString(breaking.resolve(DISK))
                 .replace("new CandidateCause(\"DISK_FULL\", 0.", "new CandidateCause(\"DISK_FULL\", -0."));
         Map<String, String> env = Map.of("TRIAGE_DB_URL", databaseUrl, "TRIAGE_DB_USER", databaseUser,
@@ -294,22 +292,5 @@ class RulePublishingTests extends WorkbenchTestSupport {
 
     private static void write(String path, String content) throws IOException {
         Files.writeString(Path.of(DIR, path), content);
-    }
-
-    /** Makes {@code target} hold exactly the .drl files of {@code source}. */
-    private static void copy(Path source, Path target) throws IOException {
-        if (Files.exists(target)) {
-            try (Stream<Path> old = Files.walk(target)) {
-                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        for (RuleSource file : Stream.concat(RuleFiles.fromDirectory(source).stream(),
-                RuleFiles.streamFromDirectory(source).stream()).toList()) {
-            Path to = target.resolve(file.path());
-            Files.createDirectories(to.getParent());
-            Files.writeString(to, file.content());
-        }
     }
 }

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.saypro.triage.support.IntegrationTestSupport;
+import com.saypro.triage.support.RuleFolders;
 import com.saypro.triage.support.TestDatabase;
 
 /**
@@ -40,28 +39,7 @@ abstract class WorkbenchTestSupport extends IntegrationTestSupport {
 
     /** target/workbench-rules: the project's rule files as they are now. */
     static void copyRules() {
-        Path source = Path.of("rules");
-        try {
-            if (Files.exists(RULES)) {
-                try (Stream<Path> old = Files.walk(RULES)) {
-                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path p : files.toList()) {
-                    Path target = RULES.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else if (p.toString().endsWith(".drl")) {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not copy the rules into " + RULES, e);
-        }
+        RuleFolders.copy(Path.of("rules"), RULES);
     }
 
     /** A rule file as the workbench context's rule directory holds it now. */
