@@ -1,14 +1,24 @@
 package com.saypro.triage.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Browser tests run the system's headless Chromium (Debian packages chromium and
@@ -50,6 +60,30 @@ public final class BrowserAvailable implements ExecutionCondition {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromeDriver().toFile())
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** A wait on the page that tries again when the live page swapped an element out from under it. */
+    public static WebDriverWait waitFor(WebDriver browser, int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The window as it is now, in target/screenshots/{name}.png. */
+    public static void screenshot(WebDriver browser, String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the page's Content-Security-Policy refused, from the browser's console. */
+    public static List<String> cspViolations(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     private static String env(String name, String fallback) {

@@ -3,11 +3,7 @@ package com.saypro.triage.web;
 import static com.saypro.triage.support.BrowserAvailable.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -151,9 +145,8 @@ class PostmortemBrowserTests extends IntegrationTestSupport {
         assertThat(cspViolations()).as("nothing the Content-Security-Policy refused").isEmpty();
     }
 
-    private java.util.List<String> cspViolations() {
-        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(e -> e.getMessage()).filter(m -> m.contains("Content Security Policy")).toList();
+    private List<String> cspViolations() {
+        return BrowserAvailable.cspViolations(browser);
     }
 
     private long resolvedDiskFullIncident() {
@@ -176,19 +169,11 @@ class PostmortemBrowserTests extends IntegrationTestSupport {
     }
 
     private WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return BrowserAvailable.waitFor(browser, seconds);
     }
 
     private void screenshot(String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BrowserAvailable.screenshot(browser, name);
     }
 
     /** The whole page: the window made as tall as the document for one shot, then back. */

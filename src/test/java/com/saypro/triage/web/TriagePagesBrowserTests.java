@@ -3,6 +3,7 @@ package com.saypro.triage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -166,14 +167,7 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
     }
 
     private void screenshot(String name) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.write(dir.resolve(name + ".png"),
-                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        BrowserAvailable.screenshot(browser, name);
     }
 
     /** Requests the page made, the event stream aside. */
@@ -182,9 +176,8 @@ class TriagePagesBrowserTests extends IntegrationTestSupport {
                 "return performance.getEntriesByType('resource').filter(e => !e.name.includes('/api/v1/stream')).length");
     }
 
-    private java.util.List<String> cspViolations() {
-        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(e -> e.getMessage()).filter(m -> m.contains("Content Security Policy")).toList();
+    private List<String> cspViolations() {
+        return BrowserAvailable.cspViolations(browser);
     }
 
     @Test

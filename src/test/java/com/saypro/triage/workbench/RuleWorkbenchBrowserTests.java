@@ -3,11 +3,6 @@ package com.saypro.triage.workbench;
 import static com.saypro.triage.support.BrowserAvailable.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -20,10 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -310,8 +302,7 @@ class RuleWorkbenchBrowserTests extends WorkbenchTestSupport {
     }
 
     private List<String> cspViolations() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+        return BrowserAvailable.cspViolations(browser);
     }
 
     private void signIn() {
@@ -323,19 +314,11 @@ class RuleWorkbenchBrowserTests extends WorkbenchTestSupport {
     }
 
     private WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return BrowserAvailable.waitFor(browser, seconds);
     }
 
     private void screenshot(String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BrowserAvailable.screenshot(browser, name);
     }
 
     private String url(String path) {
