@@ -31,7 +31,8 @@ public class RegressionSuite {
 
     private final JdbcClient jdbc;
     private final KnowledgeBase knowledge;
-    private final Map<String, Ranked> liveRanks = new ConcurrentHashMap<>();
+    /** The ranks with the rules in use, by diagnosis run; only those of the latest rules in use are kept. */
+    private final Map<String, Map<Long, Ranked>> liveRanks = new ConcurrentHashMap<>();
 
     public RegressionSuite(JdbcClient jdbc, KnowledgeBase knowledge) {
         this.jdbc = jdbc;
@@ -66,16 +67,17 @@ public class RegressionSuite {
         CauseRanker liveRanker = null;
         CauseRanker draftRanker = new CauseRanker(knowledge, draft);
         List<RegressionReport.Case> results = new ArrayList<>();
+        liveRanks.keySet().removeIf(version -> !version.equals(live.version()));
+        Map<Long, Ranked> ranks = liveRanks.computeIfAbsent(live.version(), v -> new ConcurrentHashMap<>());
         for (Case c : cases) {
             FactSet facts = FactSnapshot.read(c.facts());
-            String key = live.version() + "/" + c.runId();
-            Ranked before = liveRanks.get(key);
+            Ranked before = ranks.get(c.runId());
             if (before == null) {
                 if (liveRanker == null) {
                     liveRanker = live.version().equals(draft.version()) ? draftRanker : new CauseRanker(knowledge, live);
                 }
                 before = ranked(liveRanker.rank(facts), c.confirmedCause());
-                liveRanks.put(key, before);
+                ranks.put(c.runId(), before);
             }
             Ranked after = ranked(draftRanker.rank(facts), c.confirmedCause());
             boolean worse = before.rank() != null && (after.rank() == null || after.rank() > before.rank());
