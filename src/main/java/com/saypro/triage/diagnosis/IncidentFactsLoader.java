@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import com.saypro.triage.diagnosis.facts.Alert;
@@ -33,6 +35,9 @@ public class IncidentFactsLoader {
     public static final Duration LOOKBACK = Duration.ofMinutes(60);
     /** A cap per signal kind, newest kept, so one chatty system cannot swamp a diagnosis. */
     static final int MAX_PER_KIND = 2_000;
+    /** Alerts beyond this many are summarised per alert name ({@link #alerts}). */
+    static final int MAX_ALERTS = 500;
+    static final int MIN_ALERTS_PER_NAME = 3;
 
     private final JdbcTemplate jdbc;
     private final DiagnosisKnowledge knowledge;
@@ -100,16 +105,7 @@ public class IncidentFactsLoader {
         Object to = Times.toDb(until(incidentId, system, openedAt, resolvedAt));
         IncidentContext context = new IncidentContext(incidentId, system, (String) row[1], openedAt);
 
-        List<Alert> alerts = jdbc.query("SELECT id, name, system_name, component, severity, status, labels,"
-                + " annotations, starts_at, ends_at, fingerprint FROM alert WHERE incident_id = ? ORDER BY id",
-                (rs, n) -> {
-                    Instant startsAt = Times.fromDb(rs, "starts_at");
-                    return new Alert(rs.getLong("id"), rs.getString("name"), rs.getString("system_name"),
-                            rs.getString("component"), rs.getString("severity"), rs.getString("status"),
-                            Json.readStringMap(rs.getString("labels")), Json.readStringMap(rs.getString("annotations")),
-                            startsAt, Times.fromDb(rs, "ends_at"), rs.getString("fingerprint"),
-                            minutes(startsAt, openedAt));
-                }, incidentId);
+        List<Alert> alerts = alerts(incidentId, openedAt);
         List<MetricSample> metrics = sortedById(jdbc.query("SELECT id, system_name, component, metric,"
                 + " metric_value, unit, labels, occurred_at FROM metric_sample WHERE system_name = ? AND occurred_at"
                 + " >= ? AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
@@ -150,6 +146,43 @@ public class IncidentFactsLoader {
         List<Answer> answers = latest.values().stream()
                 .sorted(java.util.Comparator.comparing(Answer::getQuestion)).toList();
         return new Loaded(new FactSet(context, alerts, metrics, logs, traces, changes, answers), (int) row[4]);
+    }
+
+    private static final String ALERT_COLUMNS = "SELECT id, name, system_name, component, severity, status, labels,"
+            + " annotations, starts_at, ends_at, fingerprint FROM alert";
+
+    /**
+     * The incident's alerts, all of them up to {@link #MAX_ALERTS}. A bigger incident (a storm
+     * of the same alert over thousands of hosts) is summarised per alert name: the first of each
+     * name and its newest ones, a share of {@link #MAX_ALERTS} each, so its facts stay small
+     * whatever it holds. The names, which the rules reason over, are all there.
+     */
+    private List<Alert> alerts(long incidentId, Instant openedAt) {
+        RowMapper<Alert> row = (rs, n) -> {
+            Instant startsAt = Times.fromDb(rs, "starts_at");
+            return new Alert(rs.getLong("id"), rs.getString("name"), rs.getString("system_name"),
+                    rs.getString("component"), rs.getString("severity"), rs.getString("status"),
+                    Json.readStringMap(rs.getString("labels")), Json.readStringMap(rs.getString("annotations")),
+                    startsAt, Times.fromDb(rs, "ends_at"), rs.getString("fingerprint"), minutes(startsAt, openedAt));
+        };
+        Map<String, Long> perName = new TreeMap<>();
+        jdbc.query("SELECT name, COUNT(*) FROM alert WHERE incident_id = ? GROUP BY name",
+                rs -> {
+                    perName.put(rs.getString(1), rs.getLong(2));
+                }, incidentId);
+        long total = perName.values().stream().mapToLong(Long::longValue).sum();
+        if (total <= MAX_ALERTS) {
+            return jdbc.query(ALERT_COLUMNS + " WHERE incident_id = ? ORDER BY id", row, incidentId);
+        }
+        int share = Math.max(MIN_ALERTS_PER_NAME, MAX_ALERTS / perName.size());
+        Map<Long, Alert> kept = new TreeMap<>();
+        for (String name : perName.keySet()) {
+            jdbc.query(ALERT_COLUMNS + " WHERE incident_id = ? AND name = ? ORDER BY id LIMIT 1", row, incidentId,
+                    name).forEach(a -> kept.put(a.getId(), a));
+            jdbc.query(ALERT_COLUMNS + " WHERE incident_id = ? AND name = ? ORDER BY id DESC LIMIT " + share, row,
+                    incidentId, name).forEach(a -> kept.put(a.getId(), a));
+        }
+        return List.copyOf(kept.values());
     }
 
     private static long minutes(Instant at, Instant openedAt) {

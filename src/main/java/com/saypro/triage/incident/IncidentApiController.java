@@ -98,10 +98,18 @@ class IncidentApiController {
         return incidents.get(id);
     }
 
+    /** The incident's alerts in the order they arrived, {@code limit} (at most 5,000) from {@code offset}. */
     @GetMapping("/{id}/alerts")
-    List<StoredAlert> alerts(@PathVariable long id) {
+    List<StoredAlert> alerts(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "1000") int limit) {
+        if (offset < 0) {
+            throw new BadRequestException("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > 5000) {
+            throw new BadRequestException("limit", "must be between 1 and 5000");
+        }
         incidents.get(id);
-        return incidents.alerts(id);
+        return incidents.alerts(id, offset, limit);
     }
 
     /**

@@ -37,6 +37,8 @@ import com.saypro.triage.web.PageActions;
 class IncidentPageController {
 
     static final String DETAIL = "incidents/detail";
+    /** An alert storm's incident lists its alerts a page at a time. */
+    static final int ALERTS_PER_PAGE = 200;
 
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
@@ -71,7 +73,7 @@ class IncidentPageController {
     }
 
     @GetMapping("/incidents/{id}")
-    String incident(@PathVariable long id, Model model) {
+    String incident(@PathVariable long id, @RequestParam(defaultValue = "0") int alertsFrom, Model model) {
         IncidentSummary incident = find(id);
         Map<String, KbQuestion> questions = knowledge.questions();
         List<AnsweredQuestion> answered = incidents.answers(id).stream().map(a -> {
@@ -81,7 +83,10 @@ class IncidentPageController {
         }).toList();
         model.addAttribute("incident", incident);
         model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));
-        model.addAttribute("alerts", incidents.alerts(id));
+        int from = Math.max(0, alertsFrom);
+        model.addAttribute("alerts", incidents.alerts(id, from, ALERTS_PER_PAGE));
+        model.addAttribute("alertsFrom", from);
+        model.addAttribute("alertsPerPage", ALERTS_PER_PAGE);
         model.addAttribute("answered", answered);
         Diagnosis diagnosis = diagnoses.diagnosis(id);
         model.addAttribute("diagnosis", diagnosis);

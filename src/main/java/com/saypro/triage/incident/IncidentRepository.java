@@ -115,8 +115,17 @@ public class IncidentRepository {
     }
 
     public List<StoredAlert> alerts(long incidentId) {
+        return alerts(incidentId, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A page of the incident's alerts in the order they arrived: an incident may hold tens of
+     * thousands, and a page reads only what it shows.
+     */
+    public List<StoredAlert> alerts(long incidentId, int offset, int limit) {
         return jdbc.sql("SELECT id, name, component, severity, status, labels, annotations, starts_at, ends_at,"
-                + " duplicates, source FROM alert WHERE incident_id = ? ORDER BY starts_at, id").param(incidentId)
+                + " duplicates, source FROM alert WHERE incident_id = ? ORDER BY id LIMIT " + limit + " OFFSET "
+                + offset).param(incidentId)
                 .query((rs, n) -> new StoredAlert(rs.getLong("id"), rs.getString("name"), rs.getString("component"),
                         rs.getString("severity"), rs.getString("status"), Json.readStringMap(rs.getString("labels")),
                         Json.readStringMap(rs.getString("annotations")), Times.fromDb(rs, "starts_at"),

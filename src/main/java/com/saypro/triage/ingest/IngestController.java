@@ -37,14 +37,16 @@ class IngestController {
     private static final int MAX_ATTEMPTS = 3;
 
     private final IngestService ingest;
+    private final AlertWriter alertWriter;
     private final JsonBodies bodies;
     private final Duration maxClockSkew;
     private final Duration maxAge;
 
-    IngestController(IngestService ingest, JsonBodies bodies,
+    IngestController(IngestService ingest, AlertWriter alertWriter, JsonBodies bodies,
             @Value("${triage.ingest.max-clock-skew}") Duration maxClockSkew,
             @Value("${triage.ingest.max-age}") Duration maxAge) {
         this.ingest = ingest;
+        this.alertWriter = alertWriter;
         this.bodies = bodies;
         this.maxClockSkew = maxClockSkew;
         this.maxAge = maxAge;
@@ -58,25 +60,25 @@ class IngestController {
     @PostMapping("/alerts/alertmanager")
     IngestSummary alertmanager(HttpServletRequest request) {
         var signals = parser().webhook(bodies.object(request, AlertmanagerWebhook.class), "alertmanager");
-        return withRetry(() -> ingest.storeAlerts(signals));
+        return alertWriter.store(signals);
     }
 
     @PostMapping("/alerts/grafana")
     IngestSummary grafana(HttpServletRequest request) {
         var signals = parser().webhook(bodies.object(request, AlertmanagerWebhook.class), "grafana");
-        return withRetry(() -> ingest.storeAlerts(signals));
+        return alertWriter.store(signals);
     }
 
     @PostMapping("/alerts/newrelic")
     IngestSummary newRelic(HttpServletRequest request) {
         var signals = new VendorSignals(parser()).newRelic(bodies.object(request, NewRelicIssue.class));
-        return withRetry(() -> ingest.storeAlerts(signals));
+        return alertWriter.store(signals);
     }
 
     @PostMapping("/alerts")
     IngestSummary alerts(HttpServletRequest request) {
         var signals = read(request, AlertRequest.class, parser()::genericAlerts);
-        return withRetry(() -> ingest.storeAlerts(signals));
+        return alertWriter.store(signals);
     }
 
     @PostMapping("/metrics")
@@ -111,7 +113,7 @@ class IngestController {
      * Two requests racing to store the same alert or to open the same system's incident:
      * the loser's transaction rolls back whole, and trying it again finds the winner's rows.
      */
-    static IngestSummary withRetry(Supplier<IngestSummary> store) {
+    static <T> T withRetry(Supplier<T> store) {
         for (int attempt = 1;; attempt++) {
             try {
                 return store.get();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -78,75 +79,41 @@ public class IngestService {
 
     @Transactional
     public IngestSummary storeAlerts(List<AlertIn> received) {
+        return storeAlertBatches(List.of(received)).get(0);
+    }
+
+    /**
+     * Several requests' alerts in one transaction (group commit, see {@link AlertWriter}), each
+     * batch counted apart as if stored on its own. The batches share no fingerprint: what one
+     * of them does to an alert never depends on another of the same group.
+     */
+    @Transactional
+    public List<IngestSummary> storeAlertBatches(List<List<AlertIn>> batches) {
         Instant now = Times.now();
-        List<AlertIn> alerts = resolveSystems(received, AlertIn::system, AlertIn::withSystem);
-        Known known = knownAlerts(alerts);
-        List<AlertIn> toInsert = new ArrayList<>();
-        Map<Long, Integer> duplicateCounts = new LinkedHashMap<>();
-        List<Object[]> resolutions = new ArrayList<>();
-        Set<Long> touchedIncidents = new TreeSet<>();
-        int duplicates = 0;
-        int resolved = 0;
-        for (AlertIn alert : alerts) {
-            String key = key(alert.fingerprint(), alert.startsAt());
-            List<Stored> firingTwins = known.firing.computeIfAbsent(alert.fingerprint(), f -> new ArrayList<>());
-            Stored same = known.byKey.get(key);
-            if (alert.firing()) {
-                // The same alert again: same fingerprint and start, or no start given while it fires.
-                Stored original = same != null ? same
-                        : !alert.startsAtGiven() && !firingTwins.isEmpty() ? firingTwins.get(firingTwins.size() - 1)
-                        : null;
-                if (original != null) {
-                    duplicates++;
-                    if (original.id() > 0) {
-                        duplicateCounts.merge(original.id(), 1, Integer::sum);
-                    }
-                    continue;
-                }
-                Stored pending = new Stored(-1, null, "firing");
-                known.byKey.put(key, pending);
-                firingTwins.add(pending);
-                toInsert.add(alert);
-            } else if (!firingTwins.isEmpty()) {
-                // A resolved alert closes every firing copy of its fingerprint.
-                for (Stored twin : firingTwins) {
-                    if (twin.id() > 0) {
-                        resolutions.add(new Object[] { Times.toDb(alert.endsAt()), Times.toDb(now), twin.id() });
-                        if (twin.incidentId() != null) {
-                            touchedIncidents.add(twin.incidentId());
-                        }
-                    }
-                }
-                if (toInsert.removeIf(a -> a.fingerprint().equals(alert.fingerprint()) && a.firing())) {
-                    // It fired and resolved within this one body: keep it, as resolved.
-                    toInsert.add(alert);
-                }
-                firingTwins.clear();
-                known.byKey.put(key, new Stored(-1, null, "resolved"));
-                resolved++;
-            } else if (same != null) {
-                duplicates++;
-                if (same.id() > 0) {
-                    duplicateCounts.merge(same.id(), 1, Integer::sum);
-                }
-            } else {
-                known.byKey.put(key, new Stored(-1, null, "resolved"));
-                toInsert.add(alert);
-            }
+        List<AlertIn> all = resolveSystems(batches.stream().flatMap(List::stream).toList(), AlertIn::system,
+                AlertIn::withSystem);
+        Known known = knownAlerts(all);
+        List<BatchWork> works = new ArrayList<>(batches.size());
+        int from = 0;
+        for (List<AlertIn> batch : batches) {
+            works.add(sort(all.subList(from, from + batch.size()), known, now));
+            from += batch.size();
         }
 
-        Map<String, Long> incidentBySystem = new HashMap<>();
-        // Systems in a fixed order, so two requests never lock each other's incidents crosswise.
-        Map<String, List<AlertIn>> firingBySystem = new java.util.TreeMap<>();
-        for (AlertIn alert : toInsert) {
-            if (alert.firing()) {
-                firingBySystem.computeIfAbsent(alert.system(), s -> new ArrayList<>()).add(alert);
+        // Systems in a fixed order, so two transactions never lock each other's incidents crosswise.
+        Map<String, List<AlertIn>> firingBySystem = new TreeMap<>();
+        for (BatchWork work : works) {
+            for (AlertIn alert : work.toInsert) {
+                if (alert.firing()) {
+                    firingBySystem.computeIfAbsent(alert.system(), s -> new ArrayList<>()).add(alert);
+                }
             }
         }
+        Map<String, Long> incidentBySystem = new HashMap<>();
         firingBySystem.forEach((system, firing) -> incidentBySystem.put(system,
                 incidents.absorb(system, describe(firing), now)));
-        touchedIncidents.addAll(incidentBySystem.values());
 
+        List<AlertIn> toInsert = works.stream().flatMap(w -> w.toInsert.stream()).toList();
         jdbc.batchUpdate("INSERT INTO alert (incident_id, source, fingerprint, name, system_name, component, severity,"
                 + " status, labels, annotations, starts_at, ends_at, received_at, last_received_at, duplicates)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", toInsert, 1000,
@@ -171,6 +138,20 @@ public class IngestService {
                     ps.setObject(13, Times.toDb(now));
                     ps.setObject(14, Times.toDb(now));
                 });
+        Map<Long, Integer> duplicateCounts = new TreeMap<>();
+        List<Object[]> resolutions = new ArrayList<>();
+        Set<Long> touchedIncidents = new TreeSet<>();
+        List<IngestSummary> summaries = new ArrayList<>(works.size());
+        for (BatchWork work : works) {
+            work.duplicateCounts.forEach((id, count) -> duplicateCounts.merge(id, count, Integer::sum));
+            resolutions.addAll(work.resolutions);
+            Set<Long> touched = new TreeSet<>(work.touched);
+            work.toInsert.stream().filter(AlertIn::firing).map(a -> incidentBySystem.get(a.system()))
+                    .forEach(touched::add);
+            touchedIncidents.addAll(touched);
+            summaries.add(new IngestSummary(work.received, work.toInsert.size(), work.duplicates, work.resolved,
+                    List.copyOf(touched)));
+        }
         List<Object[]> duplicateUpdates = new ArrayList<>();
         duplicateCounts.forEach((id, count) -> duplicateUpdates.add(new Object[] { count, Times.toDb(now), id }));
         jdbc.batchUpdate("UPDATE alert SET duplicates = duplicates + ?, last_received_at = ? WHERE id = ?",
@@ -179,7 +160,75 @@ public class IngestService {
                 resolutions);
         incidents.factsChanged(touchedIncidents, now);
         announce(touchedIncidents);
-        return new IngestSummary(alerts.size(), toInsert.size(), duplicates, resolved, List.copyOf(touchedIncidents));
+        return summaries;
+    }
+
+    /** What one request's alerts come to: new rows, duplicates of stored ones, resolutions. */
+    private static final class BatchWork {
+        final int received;
+        final List<AlertIn> toInsert = new ArrayList<>();
+        final Map<Long, Integer> duplicateCounts = new LinkedHashMap<>();
+        final List<Object[]> resolutions = new ArrayList<>();
+        final Set<Long> touched = new TreeSet<>();
+        int duplicates;
+        int resolved;
+
+        BatchWork(int received) {
+            this.received = received;
+        }
+
+        void duplicateOf(Stored original) {
+            duplicates++;
+            if (original.id() > 0) {
+                duplicateCounts.merge(original.id(), 1, Integer::sum);
+            }
+        }
+    }
+
+    private static BatchWork sort(List<AlertIn> alerts, Known known, Instant now) {
+        BatchWork work = new BatchWork(alerts.size());
+        for (AlertIn alert : alerts) {
+            String key = key(alert.fingerprint(), alert.startsAt());
+            List<Stored> firingTwins = known.firing.computeIfAbsent(alert.fingerprint(), f -> new ArrayList<>());
+            Stored same = known.byKey.get(key);
+            if (alert.firing()) {
+                // The same alert again: same fingerprint and start, or no start given while it fires.
+                Stored original = same != null ? same
+                        : !alert.startsAtGiven() && !firingTwins.isEmpty() ? firingTwins.get(firingTwins.size() - 1)
+                        : null;
+                if (original != null) {
+                    work.duplicateOf(original);
+                    continue;
+                }
+                Stored pending = new Stored(-1, null, "firing");
+                known.byKey.put(key, pending);
+                firingTwins.add(pending);
+                work.toInsert.add(alert);
+            } else if (!firingTwins.isEmpty()) {
+                // A resolved alert closes every firing copy of its fingerprint.
+                for (Stored twin : firingTwins) {
+                    if (twin.id() > 0) {
+                        work.resolutions.add(new Object[] { Times.toDb(alert.endsAt()), Times.toDb(now), twin.id() });
+                        if (twin.incidentId() != null) {
+                            work.touched.add(twin.incidentId());
+                        }
+                    }
+                }
+                if (work.toInsert.removeIf(a -> a.fingerprint().equals(alert.fingerprint()) && a.firing())) {
+                    // It fired and resolved within this one body: keep it, as resolved.
+                    work.toInsert.add(alert);
+                }
+                firingTwins.clear();
+                known.byKey.put(key, new Stored(-1, null, "resolved"));
+                work.resolved++;
+            } else if (same != null) {
+                work.duplicateOf(same);
+            } else {
+                known.byKey.put(key, new Stored(-1, null, "resolved"));
+                work.toInsert.add(alert);
+            }
+        }
+        return work;
     }
 
     @Transactional

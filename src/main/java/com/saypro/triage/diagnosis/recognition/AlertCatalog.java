@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -43,9 +44,10 @@ public final class AlertCatalog {
             String role, List<String> where, Map<String, Pattern> labels, String origin) {
 
         boolean matches(Alert alert) {
-            if (alert.getName() == null || !pattern.matcher(alert.getName()).matches()) {
-                return false;
-            }
+            return alert.getName() != null && pattern.matcher(alert.getName()).matches() && labelsMatch(alert);
+        }
+
+        boolean labelsMatch(Alert alert) {
             for (Map.Entry<String, Pattern> label : labels.entrySet()) {
                 if (!label.getValue().matcher(alert.label(label.getKey())).matches()) {
                     return false;
@@ -76,10 +78,24 @@ public final class AlertCatalog {
         return entries;
     }
 
+    /**
+     * The entries whose name pattern matches each alert name, in file order, found once per
+     * name: a diagnosis reads every alert of its incident, and names repeat far more than they vary.
+     */
+    private final Map<String, List<Entry>> entriesByName = new ConcurrentHashMap<>();
+
     /** The first entry that recognises the alert. */
     public Optional<Entry> match(Alert alert) {
-        for (Entry entry : entries) {
-            if (entry.matches(alert)) {
+        if (alert.getName() == null) {
+            return Optional.empty();
+        }
+        if (entriesByName.size() > 50_000) {
+            entriesByName.clear();
+        }
+        List<Entry> named = entriesByName.computeIfAbsent(alert.getName(),
+                name -> entries.stream().filter(e -> e.pattern().matcher(name).matches()).toList());
+        for (Entry entry : named) {
+            if (entry.labelsMatch(alert)) {
                 return Optional.of(entry);
             }
         }

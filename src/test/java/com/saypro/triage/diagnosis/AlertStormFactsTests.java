@@ -1,0 +1,73 @@
+package com.saypro.triage.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.ingest.AlertWriter;
+import com.saypro.triage.ingest.Incoming.AlertIn;
+import com.saypro.triage.support.IntegrationTestSupport;
+import com.saypro.triage.support.TriageIntegrationTest;
+
+/**
+ * An alert storm (the same alert over a thousand hosts) does not make a thousand facts: the
+ * incident's alerts are summarised per name, each name kept with its first and newest alerts.
+ */
+@TriageIntegrationTest
+class AlertStormFactsTests extends IntegrationTestSupport {
+
+    private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
+
+    @Autowired
+    IncidentFactsLoader loader;
+    @Autowired
+    AlertWriter writer;
+
+    private static AlertIn alert(String name, int host, Instant at) {
+        return new AlertIn("alertmanager", name, "storm", "node", "warning", "firing",
+                Map.of("instance", "host-" + host + ":9100"), Map.of("summary", name), at, null,
+                "storm-" + name + "-" + host, true);
+    }
+
+    @Test
+    void shouldKeepTheFactsOfAnAlertStormSmallWithEveryAlertNameInThem() {
+        emptyIncidentsAndSignals();
+        List<AlertIn> storm = new ArrayList<>();
+        for (int host = 0; host < 1_500; host++) {
+            storm.add(alert("NodeFilesystemAlmostOutOfSpace", host, START.plusSeconds(host)));
+        }
+        storm.add(alert("NodeFilesystemFilesFillingUp", 0, START.plusSeconds(30)));
+        long incident = writer.store(storm).incidents().get(0);
+
+        List<Alert> alerts = loader.load(incident).facts().alerts();
+
+        assertThat(jdbc.queryForObject("SELECT alert_count FROM incident WHERE id = ?", Integer.class, incident))
+                .isEqualTo(1_501);
+        assertThat(alerts).hasSizeLessThanOrEqualTo(IncidentFactsLoader.MAX_ALERTS + 2);
+        assertThat(alerts).extracting(Alert::getName).contains("NodeFilesystemAlmostOutOfSpace",
+                "NodeFilesystemFilesFillingUp");
+        // The first of the storm (what started it) and its newest are there.
+        assertThat(alerts).extracting(Alert::getFingerprint).contains("storm-NodeFilesystemAlmostOutOfSpace-0",
+                "storm-NodeFilesystemAlmostOutOfSpace-1499");
+        assertThat(alerts).extracting(Alert::getId).isSorted();
+
+        // The incident's page and the API list them a page at a time.
+        Response page = get("/api/v1/incidents/" + incident + "/alerts?offset=1450&limit=100");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().size()).isEqualTo(51);
+        assertThat(page.json().get(50).get("name").stringValue()).isEqualTo("NodeFilesystemFilesFillingUp");
+        assertThat(get("/api/v1/incidents/" + incident + "/alerts?limit=0").status()).isEqualTo(400);
+        String html = get("/incidents/" + incident).body();
+        assertThat(html).contains("Alerts 1 to 200 of 1501").contains("alertsFrom=200");
+        assertThat(html.split("name=\"alerts\"", -1)).hasSize(201);
+        assertThat(get("/incidents/" + incident + "?alertsFrom=1400").body()).contains("Alerts 1401 to 1501 of 1501")
+                .contains("alertsFrom=1200").doesNotContain("alertsFrom=1600");
+    }
+}
