@@ -7,7 +7,9 @@
 #    of a 200-fact incident, compile-test-swap of the seeded rules and of 1,000 generated rules with
 #    alert batches posted during the swap, and the knowledge search over 10,000 resolved incidents.
 # 2. Over HTTP, the packaged jar on a fresh embedded database beside Prometheus Alertmanager with the
-#    same wrk load (the measuring tools in TRIAGE_TOOLS, default ../shared/tools; skipped when absent).
+#    same wrk load (the measuring tools in TRIAGE_TOOLS, default ../shared/tools; skipped when absent);
+#    then the same loads on to BENCH_ALERTS alerts (default 1,000,000) and BENCH_METRICS metric samples
+#    (default 1,000,000), the heap in use after a full GC, and how long the CPU takes to go idle.
 # The machine matters: run it on an idle one and read the figures beside their targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,10 +35,39 @@ if [[ "${1:-}" != "--skip-http" && -x "$(command -v python3)" && -f "$TOOLS/inge
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "Triage did not start:"; tail -20 "$OUT/triage.log"; exit 1; }
   TRIAGE_ADMIN_PASSWORD=bench-admin bash "$TOOLS/ingest_side_by_side.sh" "http://127.0.0.1:$PORT" bench-token 20 \
     | tee "$OUT/ingest.txt"
+  # Then on to BENCH_ALERTS alerts and BENCH_METRICS metric samples in all, the same loads for longer.
+  WANT_ALERTS=${BENCH_ALERTS:-1000000}; WANT_METRICS=${BENCH_METRICS:-1000000}
+  stored_alerts() { curl -s -u admin:bench-admin "http://127.0.0.1:$PORT/api/v1/incidents?limit=1000" \
+    | python3 -c 'import sys,json; print(sum(i.get("alertCount",0) for i in json.load(sys.stdin)))'; }
+  echo "== loading to $WANT_ALERTS alerts and $WANT_METRICS metric samples"
+  while [[ $(stored_alerts) -lt $WANT_ALERTS ]]; do
+    (cd "$TOOLS" && MODE=v4 TOKEN=bench-token wrk -t2 -c8 -d20s -s ingest_post.lua \
+      "http://127.0.0.1:$PORT/api/v1/alerts/alertmanager" > /dev/null)
+  done
+  SENT_METRICS=0
+  while [[ $SENT_METRICS -lt $WANT_METRICS ]]; do
+    N=$(TOKEN=bench-token wrk -t2 -c4 -d20s -s bench/metrics_post.lua "http://127.0.0.1:$PORT/api/v1/metrics" \
+      | awk '/requests in/{print $1}')
+    SENT_METRICS=$((SENT_METRICS + N * 500))
+  done
+  echo "loaded: $(stored_alerts) alerts, $SENT_METRICS metric samples sent" | tee "$OUT/load.txt"
+  # CPU back to idle: seconds from the end of the load until a second in which the process used under 5% of a core.
+  TICK=$(getconf CLK_TCK); IDLE=-1
+  cpu() { awk '{print $14 + $15}' /proc/$APP/stat; }
+  START=$(date +%s.%N); PREV=$(cpu)
+  for _ in $(seq 1 120); do
+    sleep 1; NOW=$(cpu)
+    if [[ $(( (NOW - PREV) * 100 / TICK )) -lt 5 ]]; then
+      IDLE=$(python3 -c "import time; print(round(time.time() - $START - 1, 1))"); break
+    fi
+    PREV=$NOW
+  done
+  jcmd $APP GC.run > /dev/null 2>&1 || true
+  HEAP=$(jcmd $APP GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|heap/ && /used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); print v; exit}}')
   RSS=$(ps -o rss= -p $APP | tr -d ' ' || echo 0)
-  python3 - "$OUT" "$RSS" <<'PY'
+  python3 - "$OUT" "$RSS" "${HEAP:-0}" "$IDLE" <<'PY'
 import json, re, sys
-out, rss = sys.argv[1], int(sys.argv[2] or 0)
+out, rss, heap, idle = sys.argv[1], int(sys.argv[2] or 0), int(sys.argv[3] or 0), float(sys.argv[4])
 text = open(out + "/ingest.txt").read()
 rates = dict(re.findall(r"^(alertmanager|triage)[^:]*: (\d+) alerts/s", text, re.M))
 p99 = dict(re.findall(r"^(alertmanager|triage)[^:]*: \d+ alerts/s, p99 ([\d.]+\w+)", text, re.M))
@@ -55,7 +86,10 @@ if "triage" in p99:
     fig("ingestion p99 acknowledgement at full load", v, "ms", None, True)
 if acked and stored:
     fig("alerts acknowledged but not stored (sent = stored)", float(int(acked.group(1)) - int(stored.group(1))), "alerts", 0.0, True)
-fig("resident memory after the load", rss / 1024.0, "MiB", 1024.0, True)
+load = open(out + "/load.txt").read()
+fig("heap in use after " + load.split(": ", 1)[1].strip() + " (after a full GC)", heap / 1024.0, "MiB", 1024.0, True)
+fig("resident memory of the process then (-Xmx1g)", rss / 1024.0, "MiB", None, True)
+fig("seconds until the CPU is idle after the load stops", idle if idle >= 0 else 120.0, "s", 10.0, True)
 with open(out + "/figures.jsonl", "a") as f:
     for l in lines:
         f.write(json.dumps(l) + "\n")
