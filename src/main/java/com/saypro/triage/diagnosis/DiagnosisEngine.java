@@ -2,9 +2,12 @@ package com.saypro.triage.diagnosis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
@@ -15,10 +18,12 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 
 import com.saypro.triage.diagnosis.EngineOutcome.Justification;
 import com.saypro.triage.diagnosis.EngineOutcome.RuleFailure;
+import com.saypro.triage.diagnosis.facts.Answer;
 import com.saypro.triage.diagnosis.facts.CandidateCause;
 import com.saypro.triage.diagnosis.facts.PlaybookRecommendation;
 import com.saypro.triage.diagnosis.facts.Question;
@@ -38,20 +43,88 @@ public final class DiagnosisEngine {
     private static final int MAX_FAILURES = 20;
 
     public EngineOutcome run(KieBase kieBase, List<Object> facts) {
-        KieSession session = kieBase.newKieSession();
-        Recorder recorder = new Recorder();
-        try {
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder.runtime);
-            List<RuleFailure> failures = new ArrayList<>();
-            for (Object fact : facts) {
-                try {
-                    session.insert(fact);
-                } catch (RuntimeException e) {
-                    // A rule condition that throws while matching this fact.
-                    failures.add(new RuleFailure("(a rule condition, on " + fact + ")", describe(e)));
+        try (Session session = open(kieBase, facts)) {
+            return session.outcome();
+        }
+    }
+
+    /**
+     * A session run over the facts and kept open, so that "what if this question were answered
+     * so?" costs one more answer and the firing it causes instead of a whole new session
+     * ({@link Session#withAnswer}). Close it after use.
+     */
+    public Session open(KieBase kieBase, List<Object> facts) {
+        return new Session(kieBase, facts);
+    }
+
+    /** One incident's facts in a live session. */
+    public static final class Session implements AutoCloseable {
+
+        private final KieSession session;
+        private final Recorder recorder = new Recorder();
+        private final List<RuleFailure> failures = new ArrayList<>();
+        private final Set<String> answered = new HashSet<>();
+        private final EngineOutcome outcome;
+        private boolean spoilt;
+
+        private Session(KieBase kieBase, List<Object> facts) {
+            session = kieBase.newKieSession();
+            try {
+                session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
+                session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder.runtime);
+                for (Object fact : facts) {
+                    if (fact instanceof Answer answer) {
+                        answered.add(answer.getQuestion());
+                    }
+                    try {
+                        session.insert(fact);
+                    } catch (RuntimeException e) {
+                        // A rule condition that throws while matching this fact.
+                        failures.add(new RuleFailure("(a rule condition, on " + fact + ")", describe(e)));
+                    }
                 }
+                fire();
+                outcome = collect(List.copyOf(recorder.fired));
+            } catch (RuntimeException e) {
+                session.dispose();
+                throw e;
             }
+        }
+
+        /** What the rules derived from the facts. */
+        public EngineOutcome outcome() {
+            return outcome;
+        }
+
+        /**
+         * What the rules derive with one more answer, the session given back as it was after.
+         * Every diagnosis rule derives with {@code insertLogical}, so taking the answer out again
+         * takes out what it caused (truth maintenance). Empty when the question is already answered
+         * among the facts: replacing an answer is a new session's work.
+         */
+        public Optional<EngineOutcome> withAnswer(Answer answer) {
+            if (answered.contains(answer.getQuestion()) || spoilt) {
+                return Optional.empty();
+            }
+            int failuresBefore = failures.size();
+            int firedBefore = recorder.fired.size();
+            FactHandle handle;
+            try {
+                handle = session.insert(answer);
+            } catch (RuntimeException e) {
+                // A condition threw on the answer: this session's state is not to be trusted any more.
+                spoilt = true;
+                return Optional.empty();
+            }
+            fire();
+            EngineOutcome then = collect(List.copyOf(recorder.fired.subList(firedBefore, recorder.fired.size())));
+            session.delete(handle);
+            fire();
+            failures.subList(failuresBefore, failures.size()).clear();
+            return Optional.of(then);
+        }
+
+        private void fire() {
             int fired = 0;
             while (failures.size() < MAX_FAILURES) {
                 try {
@@ -76,13 +149,16 @@ public final class DiagnosisEngine {
                     recorder.current = null;
                 }
             }
-            List<CandidateCause> votes = objects(session, CandidateCause.class);
-            List<Symptom> symptoms = objects(session, Symptom.class);
-            List<Question> questions = objects(session, Question.class);
-            List<PlaybookRecommendation> recommendations = objects(session, PlaybookRecommendation.class);
-            return new EngineOutcome(votes, symptoms, questions, recommendations, recorder.justifications,
-                    List.copyOf(recorder.fired), List.copyOf(failures));
-        } finally {
+        }
+
+        private EngineOutcome collect(List<String> fired) {
+            return new EngineOutcome(objects(session, CandidateCause.class), objects(session, Symptom.class),
+                    objects(session, Question.class), objects(session, PlaybookRecommendation.class),
+                    new IdentityHashMap<>(recorder.justifications), fired, List.copyOf(failures));
+        }
+
+        @Override
+        public void close() {
             session.dispose();
         }
     }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import com.saypro.triage.audit.Actor;
 import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.diagnosis.facts.Answer;
 import com.saypro.triage.timeline.IncidentEvent;
 import com.saypro.triage.timeline.IncidentEvents;
 import com.saypro.triage.knowledge.KnowledgeBase;
@@ -213,14 +214,33 @@ public class DiagnosisService {
 
     private static Computed computeRun(CompiledRuleBase rules, FactSet facts, int factsRevision,
             DiagnosisAssembler assembler, DiagnosisEngine engine) {
-        EngineOutcome outcome = engine.run(rules.kieBase(), facts.all());
-        Diagnosis diagnosis = assembler.assemble(facts, factsRevision, rules.version(), outcome);
-        Diagnosis ranked = QuestionRanker.rank(diagnosis, (question, option) -> {
+        try (DiagnosisEngine.Session session = engine.open(rules.kieBase(), facts.all())) {
+            EngineOutcome outcome = session.outcome();
+            Diagnosis diagnosis = assembler.assemble(facts, factsRevision, rules.version(), outcome);
+            // Each "what if" adds its answer to the session run above and takes it out again.
+            Diagnosis ranked = QuestionRanker.rank(diagnosis, (question, option) -> {
+                FactSet answered = facts.withAnswer(question, option);
+                EngineOutcome then = session.withAnswer(new Answer(question, option))
+                        .orElseGet(() -> engine.run(rules.kieBase(), answered.all()));
+                return assembler.assemble(answered, factsRevision, rules.version(), then).candidates();
+            });
+            return new Computed(ranked, outcome.firedRules().stream().distinct().sorted().toList());
+        }
+    }
+
+    /**
+     * The diagnosis with every "what if" of the question ranking run in a new session of its
+     * own: slower, and what {@link #compute} must agree with (a test holds them together).
+     */
+    public static Diagnosis computeInFreshSessions(CompiledRuleBase rules, FactSet facts, int factsRevision,
+            DiagnosisAssembler assembler, DiagnosisEngine engine) {
+        Diagnosis diagnosis = assembler.assemble(facts, factsRevision, rules.version(),
+                engine.run(rules.kieBase(), facts.all()));
+        return QuestionRanker.rank(diagnosis, (question, option) -> {
             FactSet answered = facts.withAnswer(question, option);
             return assembler.assemble(answered, factsRevision, rules.version(),
                     engine.run(rules.kieBase(), answered.all())).candidates();
         });
-        return new Computed(ranked, outcome.firedRules().stream().distinct().sorted().toList());
     }
 
     /** The names of the rules that declare, in their metadata, that they speak for each cause. */

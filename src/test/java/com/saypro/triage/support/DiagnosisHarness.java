@@ -122,7 +122,15 @@ public final class DiagnosisHarness {
         FactSet facts = knowledge.reader().read(signals, profile);
         DiagnosisAssembler assembler = new DiagnosisAssembler(causes, playbooks, questions, facts.priors(),
                 DiagnosisService.rulesByCauseOf(rules));
-        return DiagnosisService.compute(rules, facts, 1, assembler, engine);
+        Diagnosis diagnosis = DiagnosisService.compute(rules, facts, 1, assembler, engine);
+        // The question ranking's "what ifs" run in the diagnosis's own session; each must come out
+        // as it would in a session of its own.
+        Diagnosis fresh = DiagnosisService.computeInFreshSessions(rules, facts, 1, assembler, engine);
+        if (!Json.write(diagnosis).equals(Json.write(fresh))) {
+            throw new AssertionError("The question ranking differs from the one with a session per answer:\n"
+                    + Json.write(diagnosis.questions()) + "\n" + Json.write(fresh.questions()));
+        }
+        return diagnosis;
     }
 
     private static String systemOf(List<Object> others) {
