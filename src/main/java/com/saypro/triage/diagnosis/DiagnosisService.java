@@ -214,18 +214,26 @@ public class DiagnosisService {
 
     private static Computed computeRun(CompiledRuleBase rules, FactSet facts, int factsRevision,
             DiagnosisAssembler assembler, DiagnosisEngine engine) {
+        if (!rules.derivesOnlyLogically()) {
+            return computeFresh(rules, facts, factsRevision, assembler, engine);
+        }
         try (DiagnosisEngine.Session session = engine.open(rules.kieBase(), facts.all())) {
             EngineOutcome outcome = session.outcome();
             Diagnosis diagnosis = assembler.assemble(facts, factsRevision, rules.version(), outcome);
-            // Each "what if" adds its answer to the session run above and takes it out again.
+            // Each "what if" adds its answer to the session run above and takes it out again: the
+            // rules derive only logically, so what the answer caused goes with it.
             Diagnosis ranked = QuestionRanker.rank(diagnosis, (question, option) -> {
                 FactSet answered = facts.withAnswer(question, option);
                 EngineOutcome then = session.withAnswer(new Answer(question, option))
                         .orElseGet(() -> engine.run(rules.kieBase(), answered.all()));
                 return assembler.assemble(answered, factsRevision, rules.version(), then).candidates();
             });
-            return new Computed(ranked, outcome.firedRules().stream().distinct().sorted().toList());
+            return new Computed(ranked, fired(outcome));
         }
+    }
+
+    private static List<String> fired(EngineOutcome outcome) {
+        return outcome.firedRules().stream().distinct().sorted().toList();
     }
 
     /**
@@ -234,13 +242,19 @@ public class DiagnosisService {
      */
     public static Diagnosis computeInFreshSessions(CompiledRuleBase rules, FactSet facts, int factsRevision,
             DiagnosisAssembler assembler, DiagnosisEngine engine) {
-        Diagnosis diagnosis = assembler.assemble(facts, factsRevision, rules.version(),
-                engine.run(rules.kieBase(), facts.all()));
-        return QuestionRanker.rank(diagnosis, (question, option) -> {
-            FactSet answered = facts.withAnswer(question, option);
-            return assembler.assemble(answered, factsRevision, rules.version(),
-                    engine.run(rules.kieBase(), answered.all())).candidates();
-        });
+        return computeFresh(rules, facts, factsRevision, assembler, engine).diagnosis();
+    }
+
+    private static Computed computeFresh(CompiledRuleBase rules, FactSet facts, int factsRevision,
+            DiagnosisAssembler assembler, DiagnosisEngine engine) {
+        EngineOutcome outcome = engine.run(rules.kieBase(), facts.all());
+        Diagnosis ranked = QuestionRanker.rank(assembler.assemble(facts, factsRevision, rules.version(), outcome),
+                (question, option) -> {
+                    FactSet answered = facts.withAnswer(question, option);
+                    return assembler.assemble(answered, factsRevision, rules.version(),
+                            engine.run(rules.kieBase(), answered.all())).candidates();
+                });
+        return new Computed(ranked, fired(outcome));
     }
 
     /** The names of the rules that declare, in their metadata, that they speak for each cause. */

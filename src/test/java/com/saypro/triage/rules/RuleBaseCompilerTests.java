@@ -63,4 +63,24 @@ class RuleBaseCompilerTests {
         assertThatThrownBy(() -> new RuleBase(dir.toString())).isInstanceOf(RuleCompilationException.class)
                 .hasMessageContaining("no .drl files");
     }
+
+    @Test
+    void shouldTellWhetherTheRulesDeriveOnlyLogically() {
+        List<RuleSource> seeded = RuleFiles.fromDirectory(Path.of("rules"));
+        assertThat(compiler.compile("seeded", seeded).derivesOnlyLogically()).isTrue();
+
+        List<RuleSource> withInsert = new ArrayList<>(seeded);
+        withInsert.add(new RuleSource("extra/Plain.drl", """
+                package extra;
+                import com.saypro.triage.diagnosis.facts.Alert;
+                import com.saypro.triage.diagnosis.facts.Symptom;
+                rule "plain insert"
+                when
+                    Alert( name == "X" )
+                then
+                    insert( new Symptom("X", "rms", "") );
+                end
+                """));
+        assertThat(compiler.compile("with a plain insert", withInsert).derivesOnlyLogically()).isFalse();
+    }
 }
