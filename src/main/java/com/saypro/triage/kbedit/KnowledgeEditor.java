@@ -424,6 +424,7 @@ public class KnowledgeEditor {
     /** Audited; the search and the open incidents' diagnoses catch up. */
     private void changed(String action, String kind, String code, String summary, Object before, Object after) {
         audit.record(action, kind, code, summary, before, after);
+        KnowledgeBase.changed(jdbc);
         search.indexKnowledge();
         diagnoses.markUnresolvedIncidentsStale();
     }

@@ -92,6 +92,7 @@ public class KbSeedLoader {
         if (systems != null) {
             systems.refreshAfterCommit();
         }
+        KnowledgeBase.changed(jdbc);
         Outcome outcome = new Outcome(counter.inserted, counter.updated, counter.unchanged, counter.keptLocal);
         if (audit != null && outcome.inserted() + outcome.updated() > 0) {
             audit.recordAs(Actor.SYSTEM, "knowledge.seeded", "knowledge", dir == null ? "classpath:kb-seed"
