@@ -2,16 +2,21 @@ package com.saypro.triage.diagnosis;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * A diagnosis as the API returns it: candidate causes ranked by confidence, each with the
  * evidence that supports and weakens it and its playbooks; the causes ruled out and why; and
  * the open questions, the most useful first. It depends only on the incident's facts
  * (revision {@code factsRevision}), the rule base {@code ruleBaseVersion} and the knowledge
- * base.
+ * base. {@code stale}: this is the latest stored diagnosis, made before the incident's latest
+ * facts (or rules), given because the current one was not ready in time; it is being computed
+ * (absent from runs stored before it existed: false).
  */
 public record Diagnosis(long incidentId, String system, String ruleBaseVersion, int factsRevision,
         List<Candidate> candidates, List<RuledOut> ruledOut, List<QuestionView> questions, List<String> symptoms,
-        List<Failure> failures) {
+        List<Failure> failures, @JsonSetter(nulls = Nulls.AS_EMPTY) boolean stale) {
 
     public static final String SUPPORTS = "supports";
     public static final String WEAKENS = "weakens";
@@ -82,6 +87,12 @@ public record Diagnosis(long incidentId, String system, String ruleBaseVersion, 
 
     Diagnosis withQuestions(List<QuestionView> ranked) {
         return new Diagnosis(incidentId, system, ruleBaseVersion, factsRevision, candidates, ruledOut, ranked,
-                symptoms, failures);
+                symptoms, failures, stale);
+    }
+
+    /** The same diagnosis, marked as of earlier facts or rules than the incident's current ones. */
+    Diagnosis asStale() {
+        return new Diagnosis(incidentId, system, ruleBaseVersion, factsRevision, candidates, ruledOut, questions,
+                symptoms, failures, true);
     }
 }

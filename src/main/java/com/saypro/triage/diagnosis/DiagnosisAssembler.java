@@ -137,7 +137,7 @@ public final class DiagnosisAssembler {
         List<Diagnosis.Failure> failures = outcome.failures().stream()
                 .map(f -> new Diagnosis.Failure(f.rule(), f.error())).toList();
         return new Diagnosis(facts.context().getIncidentId(), facts.context().getSystem(), ruleBaseVersion,
-                factsRevision, candidates, ruledOut, open, symptoms, failures);
+                factsRevision, candidates, ruledOut, open, symptoms, failures, false);
     }
 
     /**

@@ -7,14 +7,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.saypro.triage.support.DatabaseUnavailable;
-
 /**
- * Keeps the top causes of open incidents current in the background: re-diagnoses those
- * whose facts changed or that were diagnosed with another rule base, and after each start
- * every open incident, from what the database holds (a crash loses no diagnosis that
- * matters: each is recomputed from the stored facts). While the database is unavailable it
- * says so once and tries again at each pass.
+ * Keeps the top causes of open incidents current in the background: every
+ * {@code triage.diagnosis.refresh-interval} it hands the {@link DiagnosisWorker} those whose
+ * facts changed (on this node or another) or that were diagnosed with another rule base or
+ * knowledge base, and after each start every open incident, from what the database holds (a
+ * crash loses no diagnosis that matters: each is recomputed from the stored facts). While the
+ * database is unavailable the worker says so once and this tries again at each pass.
  */
 @Component
 class DiagnosisRefresher {
@@ -23,10 +22,11 @@ class DiagnosisRefresher {
     private static final int BATCH = 50;
 
     private final DiagnosisService diagnoses;
-    private volatile boolean databaseAway;
+    private final DiagnosisWorker worker;
 
-    DiagnosisRefresher(DiagnosisService diagnoses) {
+    DiagnosisRefresher(DiagnosisService diagnoses, DiagnosisWorker worker) {
         this.diagnoses = diagnoses;
+        this.worker = worker;
     }
 
     /** Before the first background pass: every open incident is diagnosed again after a start. */
@@ -41,20 +41,6 @@ class DiagnosisRefresher {
     @Scheduled(fixedDelayString = "${triage.diagnosis.refresh-interval}",
             initialDelayString = "${triage.diagnosis.refresh-initial-delay:1s}")
     void refreshStaleDiagnoses() {
-        try {
-            diagnoses.refreshStale(BATCH);
-            if (databaseAway) {
-                databaseAway = false;
-                log.info("The database is reachable again; diagnoses are refreshed as before");
-            }
-        } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.isCause(e)) {
-                throw e;
-            }
-            if (!databaseAway) {
-                databaseAway = true;
-                log.warn("The database is unavailable; diagnoses are refreshed once it is back ({})", e.getMessage());
-            }
-        }
+        worker.queueStale(BATCH);
     }
 }

@@ -1,19 +1,28 @@
 package com.saypro.triage.diagnosis;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.saypro.triage.audit.Actor;
 import com.saypro.triage.diagnosis.facts.Alert;
@@ -29,11 +38,21 @@ import com.saypro.triage.rules.RuleSource;
 import com.saypro.triage.support.Json;
 import com.saypro.triage.support.Times;
 import com.saypro.triage.timeline.IncidentChanged;
+import com.saypro.triage.web.NotFoundException;
+import com.saypro.triage.web.UnderWayException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Diagnoses incidents. A diagnosis is computed when an incident's facts or the rule base
  * changed since the last one, and stored as a run together with the exact facts it saw, so
- * that every run can be replayed.
+ * that every run can be replayed. Reads never run the rules: they answer with the stored run,
+ * and what needs computing is computed by the {@link DiagnosisWorker} while they wait
+ * (at most {@code triage.diagnosis.read-wait}, 5 s, for one incident; at most
+ * {@code triage.diagnosis.list-wait}, 2 s, for the rows of a list). Each stored diagnosis is
+ * timed in {@code triage.diagnosis.computed}, tagged {@code thread} {@code worker} or
+ * {@code other} (a caller of {@link #recompute}).
  */
 @Service
 public class DiagnosisService {
@@ -51,11 +70,17 @@ public class DiagnosisService {
 
     private final IncidentEvents timeline;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<DiagnosisWorker> worker;
+    private final MeterRegistry meters;
+    private final Duration readWait;
+    private final Duration listWait;
 
     @Autowired
     public DiagnosisService(JdbcClient jdbc, IncidentFactsLoader loader, RuleBase ruleBase,
             RuleBaseVersions versions, KnowledgeBase knowledge, IncidentEvents timeline,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<DiagnosisWorker> worker, MeterRegistry meters,
+            @Value("${triage.diagnosis.read-wait:5s}") Duration readWait,
+            @Value("${triage.diagnosis.list-wait:2s}") Duration listWait) {
         this.timeline = timeline;
         this.events = events;
         this.jdbc = jdbc;
@@ -63,10 +88,23 @@ public class DiagnosisService {
         this.ruleBase = ruleBase;
         this.versions = versions;
         this.knowledge = knowledge;
+        this.worker = worker;
+        this.meters = meters;
+        this.readWait = readWait;
+        this.listWait = listWait;
     }
 
-    /** The incident's diagnosis, computed now if its facts or the rule base changed since the last run. */
+    /**
+     * The incident's diagnosis as stored. When its facts or the rule base changed since the
+     * last run, the worker diagnoses it now and this waits for the result; if that takes
+     * longer than {@code triage.diagnosis.read-wait}, the latest stored run answers, marked
+     * {@code stale}, or, with none, 503 (under way).
+     */
     public Diagnosis diagnosis(long incidentId) {
+        return diagnosis(incidentId, readWait);
+    }
+
+    Diagnosis diagnosis(long incidentId, Duration wait) {
         // A resolved incident's diagnosis is its record: kept as it was, whatever the rules became.
         Optional<String> frozen = jdbc.sql("SELECT r.result FROM diagnosis_run r JOIN incident i ON i.id = r.incident_id"
                 + " WHERE r.incident_id = ? AND i.status IN ('VERIFYING', 'CLOSED') ORDER BY r.id DESC LIMIT 1")
@@ -81,14 +119,51 @@ public class DiagnosisService {
         if (fresh.isPresent()) {
             return Json.MAPPER.readValue(fresh.get(), Diagnosis.class);
         }
-        return recompute(incidentId);
+        // Inside a transaction, which may hold the incident's row lock that the worker needs, the
+        // worker is asked and not waited for: the stored diagnosis answers.
+        DiagnosisWorker.Waited waited = worker.getObject().awaitCurrent(List.of(incidentId),
+                TransactionSynchronizationManager.isActualTransactionActive() ? Duration.ZERO : wait);
+        Optional<String> latest = jdbc.sql("SELECT result FROM diagnosis_run WHERE incident_id = ? ORDER BY id DESC"
+                + " LIMIT 1").params(incidentId).query(String.class).optional();
+        if (latest.isPresent()) {
+            Diagnosis stored = Json.MAPPER.readValue(latest.get(), Diagnosis.class);
+            return waited.notCurrent().isEmpty() ? stored : stored.asStale();
+        }
+        if (waited.failure() != null) {
+            throw waited.failure();
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM incident WHERE id = ?").params(incidentId).query(Integer.class).single() == 0) {
+            throw new NotFoundException("There is no incident " + incidentId);
+        }
+        throw new UnderWayException("The diagnosis of incident " + incidentId + " is under way; try again in a moment",
+                2);
+    }
+
+    /**
+     * Before a list of incidents is shown: those among them not diagnosed with their current
+     * facts and rules are diagnosed by the worker now, and this waits for them at most
+     * {@code triage.diagnosis.list-wait}. True when any was (the list should be read again).
+     */
+    public boolean bringUpToDate(Collection<Long> incidentIds) {
+        return worker.getObject().awaitCurrent(incidentIds, listWait).asked();
     }
 
     /**
      * Computes the diagnosis from the incident's current facts and stores it as a run, and
-     * announces it ({@link IncidentChanged}, kind {@code diagnosis}).
+     * announces it ({@link IncidentChanged}, kind {@code diagnosis}). Reads leave this to the
+     * {@link DiagnosisWorker}; other callers compute in their own thread.
      */
     public Diagnosis recompute(long incidentId) {
+        Timer.Sample timing = Timer.start(meters);
+        try {
+            return store(incidentId);
+        } finally {
+            timing.stop(meters.timer("triage.diagnosis.computed", "thread",
+                    DiagnosisWorker.onWorkerThread() ? "worker" : "other"));
+        }
+    }
+
+    private Diagnosis store(long incidentId) {
         CompiledRuleBase rules = ruleBase.current();
         long started = System.nanoTime();
         IncidentFactsLoader.Loaded loaded = loader.load(incidentId);
@@ -144,28 +219,7 @@ public class DiagnosisService {
     }
 
     /**
-     * Re-diagnoses open incidents whose facts changed or that were diagnosed with another
-     * rule base (at most {@code max}), so lists of incidents show current top causes. One
-     * incident's failure does not stop the rest.
-     */
-    public int refreshStale(int max) {
-        List<Long> stale = jdbc.sql("SELECT id FROM incident WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND (diagnosed_revision IS NULL"
-                + " OR diagnosed_revision <> facts_revision OR diagnosed_version IS NULL OR diagnosed_version <> ?)"
-                + " ORDER BY id LIMIT " + max).param(ruleBase.current().version()).query(Long.class).list();
-        int done = 0;
-        for (long id : stale) {
-            try {
-                recompute(id);
-                done++;
-            } catch (RuntimeException e) {
-                log.error("Could not diagnose incident {}", id, e);
-            }
-        }
-        return done;
-    }
-
-    /**
-     * Marks every open incident for a new diagnosis, done by {@link #refreshStale} in the
+     * Marks every open incident for a new diagnosis, done by the {@link DiagnosisWorker} in the
      * background. Called at start-up: the knowledge base seed applied then may have changed
      * causes, playbooks, questions or a system's priors, which the facts revision and the rule
      * base version do not show. Returns how many were marked.
@@ -176,7 +230,7 @@ public class DiagnosisService {
 
     /**
      * Marks every open or acknowledged incident for a new diagnosis, done in the background by
-     * {@link #refreshStale}: the knowledge base was edited (a cause's title, a playbook, a
+     * the {@link DiagnosisWorker}: the knowledge base was edited (a cause's title, a playbook, a
      * question), which neither the facts revision nor the rule base version shows.
      */
     public int markUnresolvedIncidentsStale() {
@@ -287,13 +341,34 @@ public class DiagnosisService {
     /**
      * The incident's latest recorded facts diagnosed again with the rule base in use now,
      * stored nowhere: how today's rules would read a resolved incident, beside its record.
+     * Computed by the worker like every other diagnosis (a request runs no rules), ahead of
+     * background work; 503 (under way) when it takes longer than
+     * {@code triage.diagnosis.read-wait}.
      */
     public Optional<Diagnosis> withCurrentRules(long incidentId) {
         record Run(int revision, String facts) {
         }
-        return jdbc.sql("SELECT facts_revision, facts FROM diagnosis_run WHERE incident_id = ? ORDER BY id DESC LIMIT 1")
-                .param(incidentId).query((rs, n) -> new Run(rs.getInt(1), rs.getString(2))).optional()
-                .map(run -> compute(ruleBase.current(), FactSnapshot.read(run.facts()), run.revision()));
+        Optional<Run> latest = jdbc.sql("SELECT facts_revision, facts FROM diagnosis_run WHERE incident_id = ?"
+                + " ORDER BY id DESC LIMIT 1").param(incidentId)
+                .query((rs, n) -> new Run(rs.getInt(1), rs.getString(2))).optional();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        FactSet facts = FactSnapshot.read(latest.get().facts());
+        CompletableFuture<Diagnosis> today = worker.getObject()
+                .submit(() -> compute(ruleBase.current(), facts, latest.get().revision()));
+        try {
+            return Optional.of(today.get(readWait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            today.cancel(false);
+            throw new UnderWayException("The diagnosis of incident " + incidentId
+                    + " with the current rules is under way; try again in a moment", 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the incident was diagnosed", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
     }
 
     public Replay replay(long runId) {

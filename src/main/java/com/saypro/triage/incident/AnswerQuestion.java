@@ -3,7 +3,7 @@ package com.saypro.triage.incident;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.saypro.triage.audit.Actor;
 import com.saypro.triage.audit.AuditLog;
@@ -26,19 +26,33 @@ public class AnswerQuestion {
     private final DiagnosisService diagnoses;
     private final AuditLog audit;
     private final IncidentEvents timeline;
+    private final TransactionTemplate transactions;
 
     public AnswerQuestion(IncidentRepository incidents, KnowledgeBase knowledge, DiagnosisService diagnoses,
-            AuditLog audit, IncidentEvents timeline) {
+            AuditLog audit, IncidentEvents timeline, TransactionTemplate transactions) {
         this.timeline = timeline;
         this.incidents = incidents;
         this.knowledge = knowledge;
         this.diagnoses = diagnoses;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
-    /** The signed-in user answers; the change is audited. */
-    @Transactional
+    /**
+     * The signed-in user answers; the change is audited. Answers with the diagnosis that takes
+     * the answer into account, made by the diagnosis worker once the answer is committed.
+     */
     public Diagnosis answer(long incidentId, String question, String answer) {
+        transactions.executeWithoutResult(status -> record(incidentId, question, answer));
+        return diagnoses.diagnosis(incidentId);
+    }
+
+    /**
+     * Records the signed-in user's answer, audited, in the caller's transaction (which then
+     * holds the incident's lock); the diagnosis that takes it into account is made when the
+     * incident is next read, or by the background.
+     */
+    public void record(long incidentId, String question, String answer) {
         if (!incidents.lock(incidentId)) {
             throw new NotFoundException("There is no incident " + incidentId);
         }
@@ -68,6 +82,5 @@ public class AnswerQuestion {
         audit.record("incident.answered", "incident", String.valueOf(incidentId),
                 "answered " + question + ": " + answer, before == null ? null : Map.of(question, before),
                 Map.of(question, answer));
-        return diagnoses.recompute(incidentId);
     }
 }

@@ -67,9 +67,13 @@ class BoardPageController {
             model.addAttribute("problem", "Status " + e.getMessage() + "; showing open and acknowledged incidents.");
             filter = new BoardFilter(system, severity, null, assignee);
         }
-        diagnoses.refreshStale(20);
         Instant now = Times.now();
-        List<BoardRow> rows = incidents.board(filter, now.minus(quietAfter), ROWS).stream()
+        List<IncidentRepository.BoardLine> lines = incidents.board(filter, now.minus(quietAfter), ROWS);
+        // Top causes as of now: the rows' incidents not diagnosed with their current facts are diagnosed now.
+        if (diagnoses.bringUpToDate(lines.stream().map(line -> line.incident().id()).toList())) {
+            lines = incidents.board(filter, now.minus(quietAfter), ROWS);
+        }
+        List<BoardRow> rows = lines.stream()
                 .map(line -> {
                     IncidentSummary i = line.incident();
                     Instant last = i.lastActivityAt() == null ? i.updatedAt() : i.lastActivityAt();

@@ -31,8 +31,6 @@ import com.saypro.triage.web.PlainName;
 @RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 class IncidentApiController {
 
-    private static final int STALE_REFRESH_LIMIT = 20;
-
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
     private final AnswerQuestion answerQuestion;
@@ -62,9 +60,12 @@ class IncidentApiController {
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit", "must be between 1 and 1000");
         }
-        // Top causes as of now, not as of the last background pass.
-        diagnoses.refreshStale(STALE_REFRESH_LIMIT);
-        return incidents.list(statuses, limit);
+        List<IncidentSummary> listed = incidents.list(statuses, limit);
+        // Top causes as of now, not as of the last background pass: those not current are diagnosed now.
+        if (diagnoses.bringUpToDate(listed.stream().map(IncidentSummary::id).toList())) {
+            listed = incidents.list(statuses, limit);
+        }
+        return listed;
     }
 
     /**
@@ -113,9 +114,11 @@ class IncidentApiController {
     }
 
     /**
-     * The incident's diagnosis; for a resolved incident, as it was when resolved.
-     * {@code ?rules=current} instead diagnoses its recorded facts with today's rule base,
-     * storing nothing (the record stays as it was).
+     * The incident's diagnosis; for a resolved incident, as it was when resolved. Read as
+     * stored: when it is not ready within {@code triage.diagnosis.read-wait}, the latest one
+     * marked {@code stale}, or 503 when there is none yet. {@code ?rules=current} instead
+     * diagnoses its recorded facts with today's rule base (on the diagnosis worker, like every
+     * diagnosis), storing nothing (the record stays as it was).
      */
     @GetMapping("/{id}/diagnosis")
     Diagnosis diagnosis(@PathVariable long id, @RequestParam(required = false) String rules) {

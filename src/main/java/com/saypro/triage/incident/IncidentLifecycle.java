@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.saypro.triage.audit.Actor;
 import com.saypro.triage.audit.AuditLog;
@@ -45,10 +46,12 @@ public class IncidentLifecycle {
     private final UserAccounts users;
     private final Systems systems;
     private final Duration verifyWindow;
+    private final TransactionTemplate transactions;
 
     IncidentLifecycle(JdbcClient jdbc, IncidentRepository incidents, IncidentEvents timeline, AuditLog audit,
             KnowledgeBase knowledge, DiagnosisService diagnoses, UserAccounts users, Systems systems,
-            @Value("${triage.incident.verify-window:30m}") Duration verifyWindow) {
+            @Value("${triage.incident.verify-window:30m}") Duration verifyWindow, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.systems = systems;
         this.jdbc = jdbc;
         this.incidents = incidents;
@@ -91,8 +94,16 @@ public class IncidentLifecycle {
      * the system open a new incident, except a recurrence within the watch window, which
      * reopens this one.
      */
-    @Transactional
     public IncidentSummary resolve(long id, String resolution, String causeCode, String fix) {
+        // The record to keep: the diagnosis of the facts as they are now. It is brought up to date
+        // before the incident is locked, since the worker that diagnoses it writes to its row.
+        if (incidents.find(id).filter(IncidentSummary::workable).isPresent()) {
+            diagnoses.diagnosis(id);
+        }
+        return transactions.execute(status -> resolveLocked(id, resolution, causeCode, fix));
+    }
+
+    private IncidentSummary resolveLocked(long id, String resolution, String causeCode, String fix) {
         IncidentSummary before = lockWorkable(id, "resolve");
         String kind = resolution == null || resolution.isBlank() ? "unknown" : resolution.trim();
         if (!RESOLUTIONS.contains(kind)) {
@@ -106,8 +117,6 @@ public class IncidentLifecycle {
         if (!kind.equals("confirmed")) {
             cause = null;
         }
-        // The record to keep: the diagnosis of the facts as they are now.
-        diagnoses.diagnosis(id);
         Instant now = Times.now();
         Duration window = systems.system(before.system()).flatMap(s -> s.windows().verifyWindow())
                 .orElse(verifyWindow);

@@ -98,7 +98,7 @@ public class RunPlaybook {
                 "step " + position + " of " + run.playbook() + ": " + outcome,
                 state(step.outcome(), step.note(), step.finding()), state(outcome, text, finding));
         if (finding != null) {
-            answerQuestion.answer(run.incidentId(), finding.question(), finding.answer());
+            answerQuestion.record(run.incidentId(), finding.question(), finding.answer());
         }
         return run(runId);
     }

@@ -35,6 +35,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("urn:saypro:triage:problem:not-found");
     static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:saypro:triage:problem:unsupported-media-type");
     static final URI DATABASE_UNAVAILABLE = URI.create("urn:saypro:triage:problem:database-unavailable");
+    static final URI UNDER_WAY = URI.create("urn:saypro:triage:problem:under-way");
 
     @ExceptionHandler(InvalidBodyException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidBodyException e) {
@@ -114,6 +115,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Database unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)).body(problem);
+    }
+
+    /** Not ready yet (a diagnosis being computed): 503, and when to ask again. */
+    @ExceptionHandler(UnderWayException.class)
+    ResponseEntity<ProblemDetail> underWay(UnderWayException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(UNDER_WAY);
+        problem.setTitle("Under way");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

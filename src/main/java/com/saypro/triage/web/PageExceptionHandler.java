@@ -44,6 +44,13 @@ class PageExceptionHandler {
                 + " database right now and reconnects by itself when it is back. Reload this page in a few seconds.");
     }
 
+    /** Not ready yet (an incident's first diagnosis): say so, and when to look again. */
+    @ExceptionHandler(UnderWayException.class)
+    ModelAndView underWay(UnderWayException e, HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "Under way", e.getMessage());
+    }
+
     private static ModelAndView errorPage(HttpStatus status, String error, String message) {
         ModelAndView page = new ModelAndView(ERROR, status);
         page.addObject("status", status.value());

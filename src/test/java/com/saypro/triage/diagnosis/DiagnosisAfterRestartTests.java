@@ -2,6 +2,8 @@ package com.saypro.triage.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -10,12 +12,18 @@ import com.saypro.triage.support.AlertMother;
 import com.saypro.triage.support.IntegrationTestSupport;
 import com.saypro.triage.support.TriageIntegrationTest;
 
-/** A start diagnoses every open incident again from the database, in the background. */
+/**
+ * A start diagnoses every open incident again from the database, in the background (the
+ * periodic pass hands them to the worker; each pass here waits until the worker is done).
+ */
 @TriageIntegrationTest
 class DiagnosisAfterRestartTests extends IntegrationTestSupport {
 
     @Autowired
     DiagnosisRefresher refresher;
+
+    @Autowired
+    DiagnosisWorker worker;
 
     @Autowired
     RuleBase ruleBase;
@@ -25,19 +33,24 @@ class DiagnosisAfterRestartTests extends IntegrationTestSupport {
         long open = openIncident("rms");
         long resolved = openIncident("lms");
         post("/api/v1/incidents/" + resolved + "/resolve", "");
-        refresher.refreshStaleDiagnoses();
+        pass();
         int openRuns = runs(open);
         int resolvedRuns = runs(resolved);
 
         refresher.diagnoseOpenIncidentsAgain();
-        refresher.refreshStaleDiagnoses();
+        pass();
 
         assertThat(runs(open)).isEqualTo(openRuns + 1);
         assertThat(runs(resolved)).isEqualTo(resolvedRuns);
         assertThat(jdbc.queryForObject("SELECT diagnosed_version FROM incident WHERE id = ?", String.class, open))
                 .isEqualTo(ruleBase.current().version());
-        refresher.refreshStaleDiagnoses();
+        pass();
         assertThat(runs(open)).as("a current diagnosis is not computed again").isEqualTo(openRuns + 1);
+    }
+
+    private void pass() {
+        refresher.refreshStaleDiagnoses();
+        assertThat(worker.awaitIdle(Duration.ofSeconds(60))).isTrue();
     }
 
     private long openIncident(String system) {

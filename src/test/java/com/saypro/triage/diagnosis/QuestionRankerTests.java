@@ -21,7 +21,7 @@ class QuestionRankerTests {
     }
 
     private static Diagnosis diagnosis(List<Candidate> candidates, List<QuestionView> questions) {
-        return new Diagnosis(1, "sys", "v", 1, candidates, List.of(), questions, List.of(), List.of());
+        return new Diagnosis(1, "sys", "v", 1, candidates, List.of(), questions, List.of(), List.of(), false);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.saypro.triage.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.saypro.triage.diagnosis.DiagnosisWorker;
 import com.saypro.triage.security.Role;
 import com.saypro.triage.security.UserAccounts;
 import com.saypro.triage.support.AlertMother;
@@ -33,7 +35,7 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
     UserAccounts users;
 
     @Autowired
-    com.saypro.triage.diagnosis.DiagnosisService diagnoses;
+    DiagnosisWorker diagnoses;
 
     @Test
     void shouldTakeAnIncidentFromOpenThroughAcknowledgedAndVerifyingToClosedAndRecordEachStep() {
@@ -136,7 +138,8 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
         jdbc.update("UPDATE diagnosis_run SET rule_base_version = 'rules-of-last-week' WHERE incident_id = ?", id);
         jdbc.update("UPDATE incident SET diagnosed_version = 'rules-of-last-week' WHERE id = ?", id);
         int runs = count("diagnosis_run");
-        diagnoses.refreshStale(50);
+        diagnoses.queueStale(50);
+        assertThat(diagnoses.awaitIdle(Duration.ofSeconds(60))).isTrue();
 
         assertThat(get("/api/v1/incidents/" + id + "/diagnosis").body()).isEqualTo(atResolution);
         assertThat(count("diagnosis_run")).as("nothing diagnosed again").isEqualTo(runs);

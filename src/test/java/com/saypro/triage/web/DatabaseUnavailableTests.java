@@ -35,6 +35,11 @@ class DatabaseUnavailableTests {
             throw NO_CONNECTION;
         }
 
+        @GetMapping("/api/v1/under-way")
+        String underWay() {
+            throw new UnderWayException("The diagnosis of incident 7 is under way; try again in a moment", 2);
+        }
+
         @GetMapping("/api/v1/broken-query")
         String brokenQuery() {
             throw new BadSqlGrammarException("list", "SELECT nonsense", new java.sql.SQLSyntaxErrorException("bad"));
@@ -47,6 +52,11 @@ class DatabaseUnavailableTests {
         @GetMapping("/down")
         String down() {
             throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction", NO_CONNECTION);
+        }
+
+        @GetMapping("/under-way")
+        String underWay() {
+            throw new UnderWayException("The diagnosis of incident 7 is under way; try again in a moment", 2);
         }
     }
 
@@ -73,6 +83,21 @@ class DatabaseUnavailableTests {
         assertThat(result.getResponse().getHeader("Retry-After")).isNotBlank();
         assertThat(result.getModelAndView().getViewName()).isEqualTo(PageExceptionHandler.ERROR);
         assertThat(result.getModelAndView().getModel()).containsEntry("error", "Database unavailable");
+    }
+
+    @Test
+    void shouldAnswer503RetryAfterAndAProblemWhileWhatWasAskedForIsUnderWay() throws Exception {
+        MvcResult api = mvc.perform(get("/api/v1/under-way")).andReturn();
+        MvcResult page = mvc.perform(get("/under-way")).andReturn();
+
+        assertThat(api.getResponse().getStatus()).isEqualTo(503);
+        assertThat(api.getResponse().getHeader("Retry-After")).isEqualTo("2");
+        assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(api.getResponse().getContentAsString()).contains("urn:saypro:triage:problem:under-way")
+                .contains("The diagnosis of incident 7 is under way");
+        assertThat(page.getResponse().getStatus()).isEqualTo(503);
+        assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("2");
+        assertThat(page.getModelAndView().getModel()).containsEntry("error", "Under way");
     }
 
     @Test
