@@ -170,9 +170,7 @@ public class DiagnosisService {
         Computed computed = computeRun(rules, loaded.facts(), loaded.factsRevision());
         Diagnosis diagnosis = computed.diagnosis();
         versions.record(rules);
-        jdbc.sql("INSERT INTO diagnosis_run (incident_id, facts_revision, rule_base_version, computed_at, facts, result)"
-                + " VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, loaded.factsRevision(), rules.version(),
-                        Times.toDb(Times.now()), FactSnapshot.write(loaded.facts()), Json.write(diagnosis)).update();
+        storeRun(incidentId, rules, loaded, diagnosis);
         Diagnosis.Candidate top = diagnosis.top();
         String newTop = top == null ? null : top.causeCode();
         // Compare and set: of two diagnoses finishing together, only one records the change.
@@ -203,6 +201,48 @@ public class DiagnosisService {
         }
         log.debug("Diagnosed incident {} in {} ms", incidentId, (System.nanoTime() - started) / 1_000_000);
         return diagnosis;
+    }
+
+    /**
+     * Stores the run with the facts it saw, unless it ranks as the incident's latest run does,
+     * with the same rules and answers: then that run only moves on to this facts revision, and
+     * keeps its facts and its result (evidence included) together, so that it still replays
+     * exactly. An alert storm changes the facts every few seconds and the ranking seldom; a
+     * snapshot of every revision would fill the database with copies.
+     */
+    private void storeRun(long incidentId, CompiledRuleBase rules, IncidentFactsLoader.Loaded loaded,
+            Diagnosis diagnosis) {
+        record Latest(long id, String version, String result, String facts) {
+        }
+        Optional<Latest> latest = jdbc.sql("SELECT id, rule_base_version, result, facts FROM diagnosis_run"
+                + " WHERE incident_id = ? ORDER BY id DESC LIMIT 1").param(incidentId)
+                .query((rs, n) -> new Latest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+        Object now = Times.toDb(Times.now());
+        // Answers always make a new run: a replay, and the regression suite, must see them.
+        if (latest.isPresent() && latest.get().version().equals(rules.version())
+                && ranking(Json.MAPPER.readValue(latest.get().result(), Diagnosis.class)).equals(ranking(diagnosis))
+                && FactSnapshot.sameAnswers(latest.get().facts(), loaded.facts())) {
+            jdbc.sql("UPDATE diagnosis_run SET facts_revision = ?, computed_at = ? WHERE id = ?")
+                    .params(loaded.factsRevision(), now, latest.get().id()).update();
+            return;
+        }
+        jdbc.sql("INSERT INTO diagnosis_run (incident_id, facts_revision, rule_base_version, computed_at, facts, result)"
+                + " VALUES (?, ?, ?, ?, ?, ?)").params(incidentId, loaded.factsRevision(), rules.version(), now,
+                        FactSnapshot.write(loaded.facts()), Json.write(diagnosis)).update();
+    }
+
+    /**
+     * What an analyst reads first: the causes, their confidences and the rules speaking for and
+     * against them, those ruled out, the questions. Not which facts each rule matched: more
+     * alerts of a kind already in the evidence leave this as it was.
+     */
+    private static String ranking(Diagnosis d) {
+        return Json.write(List.of(d.candidates().stream().map(c -> List.of(c.causeCode(), c.confidence(),
+                c.evidence().stream().map(e -> e.rule() + " " + e.effect()).toList())).toList(),
+                d.ruledOut().stream().map(Diagnosis.RuledOut::causeCode).toList(),
+                d.questions().stream().map(q -> List.of(q.code(), q.gain())).toList(), d.symptoms(),
+                d.failures()));
     }
 
     /**

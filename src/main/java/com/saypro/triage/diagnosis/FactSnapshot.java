@@ -68,8 +68,7 @@ public final class FactSnapshot {
                 .put("system", c2.getSystem()).put("kind", c2.getKind()).put("description", c2.getDescription())
                 .put("version", c2.getVersion()).put("author", c2.getAuthor()).put("timestamp", str(c2.getTimestamp()))
                 .put("minutesBeforeIncident", c2.getMinutesBeforeIncident()));
-        array(root, "answers", facts.answers(), a -> Json.MAPPER.createObjectNode().put("question", a.getQuestion())
-                .put("value", a.getValue()));
+        array(root, "answers", facts.answers(), FactSnapshot::answer);
         array(root, "readings", facts.readings(), r -> Json.MAPPER.createObjectNode().put("alertId", r.getAlertId())
                 .put("alertName", r.getAlertName()).put("system", r.getSystem()).put("component", r.getComponent())
                 .put("firing", r.isFiring()).put("critical", r.isCritical()).put("symptom", r.getSymptom())
@@ -136,6 +135,18 @@ public final class FactSnapshot {
         }
         return new FactSet(context, alerts, metrics, logs, traces, changes, answers, readings, findings, workflows,
                 components, priors, notes);
+    }
+
+    private static JsonNode answer(Answer a) {
+        return Json.MAPPER.createObjectNode().put("question", a.getQuestion()).put("value", a.getValue());
+    }
+
+    /** Whether a stored snapshot holds exactly these answers. */
+    static boolean sameAnswers(String snapshot, FactSet facts) {
+        ArrayNode answers = Json.MAPPER.createArrayNode();
+        facts.answers().forEach(a -> answers.add(answer(a)));
+        JsonNode stored = Json.MAPPER.readTree(snapshot).get("answers");
+        return answers.equals(stored == null ? Json.MAPPER.createArrayNode() : stored);
     }
 
     private static <T> void array(ObjectNode root, String name, List<T> items, Function<T, JsonNode> write) {
