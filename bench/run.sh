@@ -5,7 +5,10 @@
 #
 # 1. In one JVM, on the embedded database (and again on MariaDB when it is reachable): the diagnosis
 #    of a 200-fact incident, compile-test-swap of the seeded rules and of 1,000 generated rules with
-#    alert batches posted during the swap, and the knowledge search over 10,000 resolved incidents.
+#    alert batches posted during the swap, the knowledge search over 10,000 resolved incidents, and
+#    the board, incident page, timeline and incident lists over a year of data (PageBenchmark: on
+#    MariaDB 10,000 incidents, 1,000,000 alerts and 10,000,000 metric samples, a tenth of that on the
+#    embedded database; loaded once, in minutes, and kept for the next runs).
 # 2. Over HTTP, the packaged jar beside Prometheus Alertmanager with the same wrk load (the measuring
 #    tools in TRIAGE_TOOLS, default ../shared/tools; skipped when absent), on MariaDB when it is
 #    reachable as root on localhost and on a fresh embedded database; then the acknowledgement time at
@@ -22,7 +25,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"; touch "$OUT/figures.jsonl"
 if [[ "${1:-}" != "--http-only" ]]; then
   echo "== benchmarks in the JVM (figures appended to $OUT/figures.jsonl)"
   ./mvnw -q -B test-compile surefire:test@default-test surefire:test@mariadb -Dtriage.test.excluded=none \
-    -Dtest='DiagnosisBenchmark,RuleReloadBenchmark,KnowledgeSearchBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='DiagnosisBenchmark,RuleReloadBenchmark,KnowledgeSearchBenchmark,PageBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
     > "$OUT/jvm.log" 2>&1 || { tail -40 "$OUT/jvm.log"; exit 1; }
 fi
 

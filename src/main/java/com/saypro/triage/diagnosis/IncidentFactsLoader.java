@@ -165,24 +165,30 @@ public class IncidentFactsLoader {
                     Json.readStringMap(rs.getString("labels")), Json.readStringMap(rs.getString("annotations")),
                     startsAt, Times.fromDb(rs, "ends_at"), rs.getString("fingerprint"), minutes(startsAt, openedAt));
         };
-        Map<String, Long> perName = new TreeMap<>();
-        jdbc.query("SELECT name, COUNT(*) FROM alert WHERE incident_id = ? GROUP BY name",
-                rs -> {
-                    perName.put(rs.getString(1), rs.getLong(2));
-                }, incidentId);
-        long total = perName.values().stream().mapToLong(Long::longValue).sum();
-        if (total <= MAX_ALERTS) {
+        // Counted up to one past the limit only: a storm's tens of thousands are not counted.
+        int count = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT id FROM alert WHERE incident_id = ? LIMIT "
+                + (MAX_ALERTS + 1) + ") a", Integer.class, incidentId);
+        if (count <= MAX_ALERTS) {
             return jdbc.query(ALERT_COLUMNS + " WHERE incident_id = ? ORDER BY id", row, incidentId);
         }
-        int share = Math.max(MIN_ALERTS_PER_NAME, MAX_ALERTS / perName.size());
-        Map<Long, Alert> kept = new TreeMap<>();
-        for (String name : perName.keySet()) {
-            jdbc.query(ALERT_COLUMNS + " WHERE incident_id = ? AND name = ? ORDER BY id LIMIT 1", row, incidentId,
-                    name).forEach(a -> kept.put(a.getId(), a));
-            jdbc.query(ALERT_COLUMNS + " WHERE incident_id = ? AND name = ? ORDER BY id DESC LIMIT " + share, row,
-                    incidentId, name).forEach(a -> kept.put(a.getId(), a));
+        // The first of each name, from the index alone.
+        Map<String, Long> firstByName = new TreeMap<>();
+        jdbc.query("SELECT name, MIN(id) FROM alert WHERE incident_id = ? GROUP BY name", rs -> {
+            firstByName.put(rs.getString(1), rs.getLong(2));
+        }, incidentId);
+        if (firstByName.isEmpty()) {
+            return List.of(); // split off meanwhile
         }
-        return List.copyOf(kept.values());
+        int share = Math.max(MIN_ALERTS_PER_NAME, MAX_ALERTS / firstByName.size());
+        // The newest of each name: their ids from the index (incident_id, name), then the rows. Asked for
+        // the rows with ORDER BY id LIMIT directly, MariaDB may walk the whole table by id instead.
+        java.util.SortedSet<Long> kept = new java.util.TreeSet<>(firstByName.values());
+        for (String name : firstByName.keySet()) {
+            kept.addAll(jdbc.queryForList("SELECT id FROM alert WHERE incident_id = ? AND name = ?"
+                    + " ORDER BY id DESC LIMIT " + share, Long.class, incidentId, name));
+        }
+        return jdbc.query(ALERT_COLUMNS + " WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(
+                kept.size(), "?")) + ") ORDER BY id", row, kept.toArray());
     }
 
     private static long minutes(Instant at, Instant openedAt) {

@@ -39,6 +39,8 @@ class IncidentPageController {
     static final String DETAIL = "incidents/detail";
     /** An alert storm's incident lists its alerts a page at a time. */
     static final int ALERTS_PER_PAGE = 200;
+    /** And its timeline, newest first: a storm's alerts make a line each when they fire and resolve. */
+    static final int RECORD_PER_PAGE = 200;
 
     private final IncidentRepository incidents;
     private final DiagnosisService diagnoses;
@@ -73,7 +75,8 @@ class IncidentPageController {
     }
 
     @GetMapping("/incidents/{id}")
-    String incident(@PathVariable long id, @RequestParam(defaultValue = "0") int alertsFrom, Model model) {
+    String incident(@PathVariable long id, @RequestParam(defaultValue = "0") int alertsFrom,
+            @RequestParam(defaultValue = "0") int recordFrom, Model model) {
         IncidentSummary incident = find(id);
         Map<String, KbQuestion> questions = knowledge.questions();
         List<AnsweredQuestion> answered = incidents.answers(id).stream().map(a -> {
@@ -97,7 +100,11 @@ class IncidentPageController {
                 .sorted(Comparator.comparing(c -> c.title())).toList());
         List<TimelineEntry> record = new ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id).facts()));
         Collections.reverse(record);
-        model.addAttribute("record", record);
+        int recordStart = Math.min(Math.max(0, recordFrom), record.size());
+        model.addAttribute("record", record.subList(recordStart, Math.min(record.size(), recordStart + RECORD_PER_PAGE)));
+        model.addAttribute("recordFrom", recordStart);
+        model.addAttribute("recordSize", record.size());
+        model.addAttribute("recordPerPage", RECORD_PER_PAGE);
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
         return DETAIL;
     }

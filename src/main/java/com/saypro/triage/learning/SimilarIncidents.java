@@ -36,7 +36,22 @@ public class SimilarIncidents {
     public static final double SHOWN_FROM = 0.3;
     private static final int CANDIDATES = 500;
 
+    /** How many incidents' alert names are kept in memory (a few hundred bytes each). */
+    private static final int CACHED_NAMES = 20_000;
+
     private final JdbcClient jdbc;
+
+    private record CachedNames(int revision, Set<String> names) {
+    }
+
+    /** The alert names of the incidents compared last, least recently used dropped first. */
+    private final Map<Long, CachedNames> namesCache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, CachedNames> eldest) {
+                    return size() > CACHED_NAMES;
+                }
+            });
 
     public SimilarIncidents(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,6 +62,11 @@ public class SimilarIncidents {
      * {@code confirmedCause}, {@code fix}) and what the rules ranked first ({@code topCause}).
      */
     public record Similar(long id, String system, String title, double similarity, String resolution,
+            String confirmedCause, String fix, String topCause, Instant resolvedAt, int reopened) {
+    }
+
+    /** An incident as stored, before its alert names are added. */
+    private record Row(long id, int revision, String system, String title, String families, String resolution,
             String confirmedCause, String fix, String topCause, Instant resolvedAt, int reopened) {
     }
 
@@ -63,9 +83,13 @@ public class SimilarIncidents {
         Profile t = target.get();
         Set<Long> ids = new LinkedHashSet<>();
         if (!t.names().isEmpty()) {
-            ids.addAll(jdbc.sql("SELECT DISTINCT a.incident_id FROM alert a JOIN incident i ON i.id = a.incident_id"
-                    + " WHERE a.name IN (:names) AND i.resolved_at IS NOT NULL AND i.merged_into IS NULL"
-                    + " AND i.id <> :id ORDER BY a.incident_id DESC LIMIT " + CANDIDATES)
+            // The incidents of each name first, one index entry per name and incident (the index on
+            // (name, incident_id) is skipped through), then which of them are resolved: joining every
+            // alert of the names to its incident read hundreds of thousands of rows.
+            ids.addAll(jdbc.sql("SELECT g.incident_id FROM (SELECT name, incident_id FROM alert WHERE name IN (:names)"
+                    + " GROUP BY name, incident_id) g JOIN incident i ON i.id = g.incident_id"
+                    + " WHERE i.resolved_at IS NOT NULL AND i.merged_into IS NULL AND i.id <> :id"
+                    + " GROUP BY g.incident_id ORDER BY g.incident_id DESC LIMIT " + CANDIDATES)
                     .param("names", t.names()).param("id", incidentId).query(Long.class).list());
         }
         ids.addAll(jdbc.sql("SELECT id FROM incident WHERE system_name = ? AND resolved_at IS NOT NULL"
@@ -124,21 +148,54 @@ public class SimilarIncidents {
         List<Profile> profiles = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            Map<Long, Set<String>> names = new HashMap<>();
-            jdbc.sql("SELECT DISTINCT incident_id, name FROM alert WHERE incident_id IN (:ids)").param("ids", chunk)
-                    .query(rs -> {
-                        names.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
-                    });
-            profiles.addAll(jdbc.sql("SELECT id, system_name, title, symptom_families, resolution, confirmed_cause,"
-                    + " fix_applied, top_cause_code, resolved_at, reopen_count FROM incident WHERE id IN (:ids)")
-                    .param("ids", chunk)
-                    .query((rs, n) -> new Profile(rs.getLong("id"), rs.getString("system_name"), rs.getString("title"),
-                            names.getOrDefault(rs.getLong("id"), Set.of()), families(rs.getString("symptom_families")),
-                            rs.getString("resolution"), rs.getString("confirmed_cause"), rs.getString("fix_applied"),
-                            rs.getString("top_cause_code"), Times.fromDb(rs, "resolved_at"), rs.getInt("reopen_count")))
-                    .list());
+            List<Row> rows = jdbc.sql("SELECT id, facts_revision, system_name, title, symptom_families, resolution,"
+                    + " confirmed_cause, fix_applied, top_cause_code, resolved_at, reopen_count FROM incident"
+                    + " WHERE id IN (:ids)").param("ids", chunk)
+                    .query((rs, n) -> new Row(rs.getLong("id"), rs.getInt("facts_revision"), rs.getString("system_name"),
+                            rs.getString("title"), rs.getString("symptom_families"), rs.getString("resolution"),
+                            rs.getString("confirmed_cause"), rs.getString("fix_applied"), rs.getString("top_cause_code"),
+                            Times.fromDb(rs, "resolved_at"), rs.getInt("reopen_count")))
+                    .list();
+            Map<Long, Set<String>> names = names(rows.stream().collect(java.util.stream.Collectors.toMap(Row::id,
+                    Row::revision)));
+            rows.forEach(r -> profiles.add(new Profile(r.id(), r.system(), r.title(), names.get(r.id()),
+                    families(r.families()), r.resolution(), r.confirmedCause(), r.fix(), r.topCause(), r.resolvedAt(),
+                    r.reopened())));
         }
         return profiles;
+    }
+
+    /**
+     * The alert names of each incident at its facts revision (which changes whenever alerts join or
+     * leave it, as stored diagnoses rely on too): from the cache, and read for the rest. A page of
+     * similar incidents compares a thousand candidates, whose alerts rarely change once resolved.
+     */
+    private Map<Long, Set<String>> names(Map<Long, Integer> revisions) {
+        Map<Long, Set<String>> names = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        revisions.forEach((id, revision) -> {
+            CachedNames cached = namesCache.get(id);
+            if (cached != null && cached.revision() == revision) {
+                names.put(id, cached.names());
+            } else {
+                missing.add(id);
+            }
+        });
+        if (!missing.isEmpty()) {
+            Map<Long, Set<String>> read = new HashMap<>();
+            missing.forEach(id -> read.put(id, new TreeSet<>()));
+            jdbc.sql("SELECT DISTINCT incident_id, name FROM alert WHERE incident_id IN (:ids)").param("ids", missing)
+                    .query(rs -> {
+                        read.get(rs.getLong(1)).add(rs.getString(2));
+                    });
+            // Read after the revision: names newer than it are cached under it, and read again next time.
+            read.forEach((id, set) -> {
+                Set<String> frozen = Set.copyOf(set);
+                namesCache.put(id, new CachedNames(revisions.get(id), frozen));
+                names.put(id, frozen);
+            });
+        }
+        return names;
     }
 
     private static Set<String> families(String stored) {

@@ -69,5 +69,9 @@ class AlertStormFactsTests extends IntegrationTestSupport {
         assertThat(html.split("name=\"alerts\"", -1)).hasSize(201);
         assertThat(get("/incidents/" + incident + "?alertsFrom=1400").body()).contains("Alerts 1401 to 1501 of 1501")
                 .contains("alertsFrom=1200").doesNotContain("alertsFrom=1600");
+        // So does its timeline, newest first: a line for each alert kept as a fact (252) and its record.
+        assertThat(html).contains("Entries 1 to 200 of 253").contains("recordFrom=200").doesNotContain("Newer entries");
+        assertThat(get("/incidents/" + incident + "?recordFrom=200").body()).contains("Entries 201 to 253 of 253")
+                .contains("recordFrom=0").doesNotContain("Older entries");
     }
 }

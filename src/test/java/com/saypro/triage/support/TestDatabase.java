@@ -70,14 +70,30 @@ public final class TestDatabase implements ExecutionCondition, ActiveProfilesRes
      */
     public static String freshMariaDb(String suffix) {
         String name = databaseName() + suffix;
+        onServer(name, "DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name);
+        return serverUrl() + name;
+    }
+
+    /**
+     * A database of its own that outlives the run (for benchmark data that takes minutes to
+     * load): the test database's name with {@code suffix}, created when absent and otherwise
+     * left as it is. Returns its JDBC URL.
+     */
+    public static String keptMariaDb(String suffix) {
+        String name = databaseName() + suffix;
+        onServer(name, "CREATE DATABASE IF NOT EXISTS " + name);
+        return serverUrl() + name;
+    }
+
+    private static void onServer(String database, String... statements) {
         try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name);
-            statement.execute("CREATE DATABASE " + name);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the test database " + name + " at " + serverUrl(), e);
+            throw new IllegalStateException("Could not create the test database " + database + " at " + serverUrl(), e);
         }
-        return serverUrl() + name;
     }
 
     /** The MariaDB server of TRIAGE_TEST_MARIADB_URL, without the database: jdbc:mariadb://host:port/ */
