@@ -69,7 +69,7 @@ public class AlertWriter {
     /** Stores the alerts of one request; returns after they are committed. */
     public IngestSummary store(List<AlertIn> alerts) {
         if (!enabled || closing) {
-            return IngestController.withRetry(() -> ingest.storeAlerts(alerts));
+            return IngestService.withRetry(() -> ingest.storeAlerts(alerts));
         }
         Set<String> fingerprints = new HashSet<>();
         alerts.forEach(a -> fingerprints.add(a.fingerprint()));
@@ -82,7 +82,7 @@ public class AlertWriter {
                 } catch (TimeoutException slow) {
                     if (!writer.isAlive() && queue.remove(pending)) {
                         // Queued as the writer stopped: stored here instead.
-                        return IngestController.withRetry(() -> ingest.storeAlerts(alerts));
+                        return IngestService.withRetry(() -> ingest.storeAlerts(alerts));
                     }
                 }
             }
@@ -170,7 +170,7 @@ public class AlertWriter {
             // One request's data may be what failed: each on its own now.
             for (Pending pending : group) {
                 try {
-                    pending.done().complete(IngestController.withRetry(() -> ingest.storeAlerts(pending.alerts())));
+                    pending.done().complete(IngestService.withRetry(() -> ingest.storeAlerts(pending.alerts())));
                 } catch (RuntimeException alone) {
                     pending.done().completeExceptionally(alone);
                 }
@@ -180,7 +180,7 @@ public class AlertWriter {
 
     private List<IngestSummary> storeTogether(List<Pending> group) {
         List<List<AlertIn>> batches = group.stream().map(Pending::alerts).toList();
-        return IngestController.withRetry(() -> ingest.storeAlertBatches(batches));
+        return IngestService.withRetry(() -> ingest.storeAlertBatches(batches));
     }
 
     /** Stores what is queued, then stops; later requests are stored on their own thread. */
