@@ -17,9 +17,11 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 import com.saypro.triage.ingest.Incoming.AlertIn;
+import com.saypro.triage.support.KafkaMode;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * never share a group: each sees the other's alert as stored.
  */
 @Component
+@Conditional(KafkaMode.Off.class)
 public class AlertWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AlertWriter.class);
