@@ -1,4 +1,4 @@
--- Scale-out over Kafka (ADR 0005): how far each partition of the signal topic is stored.
+-- Scale-out over Kafka (ADR 0006): how far each partition of the signal topic is stored.
 -- next_offset is the offset of the partition's first record not stored yet; a worker moves it
 -- in the transaction that stores the records before it, so a record delivered again (after a
 -- crash or a rebalance) is skipped, and locks the row meanwhile, so two consumers of one

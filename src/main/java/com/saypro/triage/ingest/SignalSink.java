@@ -12,7 +12,7 @@ import com.saypro.triage.ingest.Incoming.TraceIn;
  * Where the ingestion endpoints hand one request's parsed, checked signals, and what they
  * answer: on one node the database ({@link StoreSignals}, the answer after the commit); scaled
  * out over Kafka the signal topic, from which the workers store them (the answer after the
- * brokers acknowledged every record; see ADR 0005). Each method returns once the signals are
+ * brokers acknowledged every record; see ADR 0006). Each method returns once the signals are
  * durable, or throws.
  */
 public interface SignalSink {

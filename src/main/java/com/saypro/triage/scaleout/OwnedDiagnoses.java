@@ -22,7 +22,7 @@ import com.saypro.triage.support.DatabaseUnavailable;
  * owns, 50 at a time. One owner per partition makes one diagnosing node per incident: a
  * partition is given up (a rebalance, a stop) only once the diagnosis under way is done, and
  * none of its incidents is started after that. A worker that is cut off from the group without
- * being told (a long pause) is the exception; see ADR 0005.
+ * being told (a long pause) is the exception; see ADR 0006.
  */
 class OwnedDiagnoses {
 

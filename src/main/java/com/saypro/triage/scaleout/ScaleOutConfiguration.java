@@ -48,7 +48,7 @@ import com.saypro.triage.support.KafkaMode;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Scale-out over Kafka (ADR 0005), present only when {@code triage.kafka.bootstrap-servers} is
+ * Scale-out over Kafka (ADR 0006), present only when {@code triage.kafka.bootstrap-servers} is
  * set: the signal topic (created when absent), on ingestion nodes the publisher that the
  * ingestion endpoints hand their signals to, on workers the consumer group that stores and
  * diagnoses them. The clients take Spring Boot's {@code spring.kafka.*} settings (TLS, SASL...)
@@ -72,7 +72,7 @@ class ScaleOutConfiguration {
         return admin;
     }
 
-    /** Created at start when absent; partitions only ever added (see ADR 0005 on what that moves). */
+    /** Created at start when absent; partitions only ever added (see ADR 0006 on what that moves). */
     @Bean
     NewTopic signalTopic(ScaleOutProperties settings) {
         TopicBuilder topic = TopicBuilder.name(settings.topic()).partitions(settings.partitions());
@@ -101,7 +101,7 @@ class ScaleOutConfiguration {
 
     /** Nodes that take signals over HTTP: {@code triage.kafka.role} ingest or both. */
     @Configuration(proxyBeanMethods = false)
-    @Conditional(IngestRole.class)
+    @Conditional({ KafkaMode.On.class, IngestRole.class })
     static class Ingestion {
 
         @Bean
@@ -138,7 +138,7 @@ class ScaleOutConfiguration {
 
     /** Worker nodes only: signals sent to them over HTTP are refused with 503. */
     @Configuration(proxyBeanMethods = false)
-    @Conditional(WorkerOnlyRole.class)
+    @Conditional({ KafkaMode.On.class, WorkerOnlyRole.class })
     static class NoIngestion {
 
         @Bean
@@ -149,7 +149,7 @@ class ScaleOutConfiguration {
 
     /** Nodes that store and diagnose: {@code triage.kafka.role} worker or both. */
     @Configuration(proxyBeanMethods = false)
-    @Conditional(WorkerRole.class)
+    @Conditional({ KafkaMode.On.class, WorkerRole.class })
     static class Workers {
 
         @Bean
@@ -212,6 +212,7 @@ class ScaleOutConfiguration {
         }
     }
 
+    // Component scanning finds the nested configurations on their own: each repeats KafkaMode.On.
     private static ScaleOutProperties.Role role(ConditionContext context) {
         String role = context.getEnvironment().getProperty("triage.kafka.role", "both");
         return ScaleOutProperties.Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code triage.kafka.*}: the scale-out settings (ADR 0005). Client settings beyond these
+ * {@code triage.kafka.*}: the scale-out settings (ADR 0006). Client settings beyond these
  * (TLS, SASL, compression, timeouts) are Spring Boot's {@code spring.kafka.*}; these win
  * where both speak.
  *
