@@ -56,6 +56,7 @@ class SignalWorker implements BatchConsumerAwareMessageListener<String, String>,
     private final String topic;
     private final Supplier<String> topicId;
     private final Timer delay;
+    private final Timer batches;
 
     SignalWorker(IngestService ingest, SignalOffsets offsets, TransactionTemplate transactions,
             OwnedDiagnoses diagnoses, String topic, Supplier<String> topicId, MeterRegistry meters) {
@@ -68,6 +69,8 @@ class SignalWorker implements BatchConsumerAwareMessageListener<String, String>,
         this.delay = Timer.builder("triage.kafka.signal.delay")
                 .description("From the ingestion node reading a request to a worker committing its signals")
                 .register(meters);
+        this.batches = Timer.builder("triage.kafka.batch.stored")
+                .description("A worker storing one poll's records, in its transaction").register(meters);
     }
 
     @Override
@@ -88,7 +91,8 @@ class SignalWorker implements BatchConsumerAwareMessageListener<String, String>,
     /** Stores what of these records is not stored yet; returns how many signals that was. */
     int store(List<ConsumerRecord<String, String>> records) {
         String id = topicId.get();
-        Stored stored = IngestService.withRetry(() -> transactions.execute(status -> storeOnce(records, id)));
+        Stored stored = batches.record(
+                () -> IngestService.withRetry(() -> transactions.execute(status -> storeOnce(records, id))));
         Instant now = Times.now();
         stored.receivedAt().forEach(at -> delay.record(Duration.between(at, now)));
         return stored.signals();

@@ -13,15 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Threads posting to one ingestion node until stopped: Alertmanager bodies of {@link #BATCH}
+ * Threads posting to one ingestion node until stopped: Alertmanager bodies of {@code batch}
  * alerts, each alert unique (its own fingerprint) and its system one of {@code systems}
- * ({@code scaleout-0}...), and after every fourth body a body of {@link #BATCH} metric samples
- * of those systems; at most {@code alertsPerSecond} alerts a second in all (0: as fast as the
- * node answers). Counts what was sent and what was acknowledged (2xx), by kind.
+ * ({@code scaleout-0}...) in turn, and after every fourth body a body of {@code batch} metric
+ * samples of those systems; at most {@code alertsPerSecond} alerts a second in all (0: as fast
+ * as the node answers). Counts what was sent and what was acknowledged (2xx), by kind.
  */
-final class SignalLoad {
+public final class SignalLoad {
 
-    static final int BATCH = 20;
     static final String SYSTEM = "scaleout-";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -29,28 +28,31 @@ final class SignalLoad {
     private final Function<String, URI> uri;
     private final String token;
     private final int threads;
+    private final int batch;
     private final int systems;
     private final long pauseNanos;
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stop;
 
-    final AtomicLong alertsSent = new AtomicLong();
-    final AtomicLong alertsAcknowledged = new AtomicLong();
-    final AtomicLong metricsSent = new AtomicLong();
-    final AtomicLong metricsAcknowledged = new AtomicLong();
-    final AtomicLong refused = new AtomicLong();
+    public final AtomicLong alertsSent = new AtomicLong();
+    public final AtomicLong alertsAcknowledged = new AtomicLong();
+    public final AtomicLong metricsSent = new AtomicLong();
+    public final AtomicLong metricsAcknowledged = new AtomicLong();
+    public final AtomicLong refused = new AtomicLong();
     volatile String lastRefusal = "";
 
     /** {@code uri}: the ingestion node's address of a path; {@code token}: its ingestion token. */
-    SignalLoad(Function<String, URI> uri, String token, int threads, int systems, int alertsPerSecond) {
+    public SignalLoad(Function<String, URI> uri, String token, int threads, int batch, int systems,
+            int alertsPerSecond) {
         this.uri = uri;
         this.token = token;
         this.threads = threads;
+        this.batch = batch;
         this.systems = systems;
-        this.pauseNanos = alertsPerSecond == 0 ? 0 : 1_000_000_000L * threads * BATCH / alertsPerSecond;
+        this.pauseNanos = alertsPerSecond == 0 ? 0 : 1_000_000_000L * threads * batch / alertsPerSecond;
     }
 
-    SignalLoad start() {
+    public SignalLoad start() {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread poster = new Thread(() -> post(thread), "signal-load-" + t);
@@ -61,7 +63,7 @@ final class SignalLoad {
     }
 
     /** Stops sending and waits for the requests in flight. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         stop = true;
         for (Thread poster : running) {
             poster.join();
@@ -94,14 +96,14 @@ final class SignalLoad {
     }
 
     private void send(String path, String body, AtomicLong sent, AtomicLong acknowledged) {
-        sent.addAndGet(BATCH);
+        sent.addAndGet(batch);
         HttpRequest request = HttpRequest.newBuilder(uri.apply(path)).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                acknowledged.addAndGet(BATCH);
+                acknowledged.addAndGet(batch);
             } else {
                 refused.incrementAndGet();
                 lastRefusal = response.statusCode() + " " + response.body();
@@ -115,15 +117,20 @@ final class SignalLoad {
         }
     }
 
+    /** Alerts stored of this load's (their fingerprints start with scaleout-), as SQL. */
+    public static final String STORED_ALERTS = "SELECT COUNT(*) FROM alert WHERE fingerprint LIKE 'scaleout-%'";
+    /** Metric samples stored of this load's, as SQL. */
+    public static final String STORED_METRICS = "SELECT COUNT(*) FROM metric_sample WHERE metric = 'response_time_p95_ms'";
+
     private String alerts(int thread, int n) {
         StringBuilder alerts = new StringBuilder();
-        for (int i = 0; i < BATCH; i++) {
+        for (int i = 0; i < batch; i++) {
             String id = "scaleout-" + thread + "-" + n + "-" + i;
             alerts.append(i == 0 ? "" : ",").append("""
                     {"status": "firing", "labels": {"alertname": "HighRequestLatency", "system": "%s%d",
                      "instance": "%s", "severity": "warning"}, "annotations": {"summary": "slow responses"},
                      "startsAt": "2026-11-20T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z", "fingerprint": "%s"}
-                    """.formatted(SYSTEM, (n * BATCH + i) % systems, id, id));
+                    """.formatted(SYSTEM, (n * batch + i) % systems, id, id));
         }
         return """
                 {"version": "4", "status": "firing", "receiver": "triage", "groupKey": "scaleout", "groupLabels": {},
@@ -133,7 +140,7 @@ final class SignalLoad {
 
     private String metrics(int thread, int n) {
         StringBuilder samples = new StringBuilder("[");
-        for (int i = 0; i < BATCH; i++) {
+        for (int i = 0; i < batch; i++) {
             samples.append(i == 0 ? "" : ",").append("""
                     {"system": "%s%d", "component": "load-%d", "metric": "response_time_p95_ms", "value": %d,
                      "timestamp": "2026-11-20T10:00:00Z"}
@@ -142,7 +149,7 @@ final class SignalLoad {
         return samples.append("]").toString();
     }
 
-    String figures() {
+    public String figures() {
         return "alerts sent " + alertsSent + ", acknowledged " + alertsAcknowledged + "; metrics sent " + metricsSent
                 + ", acknowledged " + metricsAcknowledged + "; refused or unanswered requests " + refused
                 + (refused.get() > 0 ? " (last: " + lastRefusal + ")" : "");

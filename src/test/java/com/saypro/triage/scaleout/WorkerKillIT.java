@@ -80,7 +80,7 @@ class WorkerKillIT {
                     .allMatch(partitions -> partitions.size() == PARTITIONS / 2));
             Set<Integer> ofSecond = owners().get("worker-2");
 
-            SignalLoad load = new SignalLoad(ingest::uri, TriageJar.INGEST_TOKEN, 3, SYSTEMS, 600).start();
+            SignalLoad load = new SignalLoad(ingest::uri, TriageJar.INGEST_TOKEN, 3, 20, SYSTEMS, 600).start();
             await().atMost(WITHIN).until(() -> storedUpTo(database, ofSecond) > 600);
             long storedAtKill = storedUpTo(database, ofSecond);
             Instant killedAt = Instant.now();
@@ -94,16 +94,15 @@ class WorkerKillIT {
 
             assertThat(load.alertsAcknowledged.get()).as(load.figures()).isEqualTo(load.alertsSent.get());
             assertThat(load.metricsAcknowledged.get()).as(load.figures()).isEqualTo(load.metricsSent.get());
-            await().atMost(WITHIN).until(() -> number(database, "SELECT COUNT(*) FROM alert WHERE fingerprint LIKE"
-                    + " 'scaleout-%'") >= load.alertsAcknowledged.get() && number(database, "SELECT COUNT(*) FROM"
-                    + " metric_sample WHERE metric = 'response_time_p95_ms'") >= load.metricsAcknowledged.get());
-            assertThat(number(database, "SELECT COUNT(*) FROM alert WHERE fingerprint LIKE 'scaleout-%'"))
+            await().atMost(WITHIN).until(() -> number(database, SignalLoad.STORED_ALERTS) >= load.alertsAcknowledged.get()
+                    && number(database, SignalLoad.STORED_METRICS) >= load.metricsAcknowledged.get());
+            assertThat(number(database, SignalLoad.STORED_ALERTS))
                     .as("every acknowledged alert stored once").isEqualTo(load.alertsAcknowledged.get());
             assertThat(number(database, "SELECT COUNT(DISTINCT fingerprint) FROM alert WHERE fingerprint LIKE"
                     + " 'scaleout-%'")).isEqualTo(load.alertsAcknowledged.get());
             assertThat(number(database, "SELECT COALESCE(SUM(duplicates), 0) FROM alert"))
                     .as("no record stored again and counted as a duplicate").isZero();
-            assertThat(number(database, "SELECT COUNT(*) FROM metric_sample WHERE metric = 'response_time_p95_ms'"))
+            assertThat(number(database, SignalLoad.STORED_METRICS))
                     .as("every acknowledged metric sample stored once").isEqualTo(load.metricsAcknowledged.get());
 
             await().atMost(WITHIN).until(() -> number(database, "SELECT COUNT(*) FROM incident WHERE status = 'OPEN'"
