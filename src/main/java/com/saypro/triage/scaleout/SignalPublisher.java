@@ -1,6 +1,7 @@
 package com.saypro.triage.scaleout;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import com.saypro.triage.web.UnavailableException;
 
 /**
  * The ingestion node's side: one request's signals, grouped by system, each group one record
- * of the signal topic keyed by the system's code, on the partition of that code. The request
+ * of the signal topic (several when large) keyed by the system's code, on the partition of that
+ * code. The request
  * is answered once the brokers acknowledged every record (the producer asks for {@code acks=all}
  * and is idempotent), else 503. Its summary counts the signals as stored: they are in the
  * replicated log, and a worker will store each one or recognise it as a duplicate;
@@ -43,6 +45,7 @@ import com.saypro.triage.web.UnavailableException;
 class SignalPublisher implements SignalSink {
 
     static final URI BROKERS_UNAVAILABLE = URI.create("urn:saypro:triage:problem:brokers-unavailable");
+    static final int MAX_RECORD_BYTES = 512 * 1024;
     private static final Logger log = LoggerFactory.getLogger(SignalPublisher.class);
 
     private final KafkaTemplate<String, String> kafka;
@@ -95,9 +98,8 @@ class SignalPublisher implements SignalSink {
         try {
             int partitions = kafka.partitionsFor(topic).size();
             List<CompletableFuture<?>> sent = new ArrayList<>(bySystem.size());
-            bySystem.forEach((code, ofSystem) -> sent.add(kafka.send(new ProducerRecord<>(topic,
-                    SystemPartitions.of(code, partitions), code,
-                    SignalEnvelope.of(kind, receivedAt, ofSystem).toJson()))));
+            bySystem.forEach((code, ofSystem) -> envelopes(kind, receivedAt, ofSystem).forEach(envelope -> sent.add(
+                    kafka.send(new ProducerRecord<>(topic, SystemPartitions.of(code, partitions), code, envelope)))));
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -109,6 +111,22 @@ class SignalPublisher implements SignalSink {
             throw unavailable(e);
         }
         return new IngestSummary(signals.size(), signals.size(), 0, 0, List.of());
+    }
+
+    /**
+     * A system's signals as one envelope, or, when that would be larger than
+     * {@link #MAX_RECORD_BYTES}, as several in their order (one partition keeps it): the brokers
+     * take records of up to 1 MB by default, a body up to 10 MB.
+     */
+    static List<String> envelopes(Kind kind, Instant receivedAt, List<?> signals) {
+        String json = SignalEnvelope.of(kind, receivedAt, signals).toJson();
+        if (signals.size() == 1 || json.getBytes(StandardCharsets.UTF_8).length <= MAX_RECORD_BYTES) {
+            return List.of(json);
+        }
+        int half = signals.size() / 2;
+        List<String> parts = new ArrayList<>(envelopes(kind, receivedAt, signals.subList(0, half)));
+        parts.addAll(envelopes(kind, receivedAt, signals.subList(half, signals.size())));
+        return parts;
     }
 
     private UnavailableException unavailable(Throwable cause) {

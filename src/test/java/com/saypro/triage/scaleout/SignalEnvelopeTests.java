@@ -46,6 +46,21 @@ class SignalEnvelopeTests {
     }
 
     @Test
+    void shouldSplitASystemsSignalsTooLargeForOneRecordIntoSeveralInTheirOrder() {
+        List<LogIn> logs = java.util.stream.IntStream.range(0, 3_000)
+                .mapToObj(i -> new LogIn("rms", "api", "ERROR", i + " " + "x".repeat(1_000), "db.pool", AT)).toList();
+
+        List<String> records = SignalPublisher.envelopes(Kind.LOG, AT, logs);
+
+        assertThat(records).hasSizeGreaterThan(4);
+        assertThat(records).allMatch(r -> r.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                <= SignalPublisher.MAX_RECORD_BYTES);
+        assertThat(records.stream().flatMap(r -> SignalEnvelope.fromJson(r).signals().stream()).toList())
+                .isEqualTo(logs);
+        assertThat(SignalPublisher.envelopes(Kind.LOG, AT, logs.subList(0, 10))).hasSize(1);
+    }
+
+    @Test
     void shouldRefuseAnEnvelopeOfAnotherVersion() {
         assertThatThrownBy(() -> SignalEnvelope.fromJson("{\"v\":2,\"kind\":\"log\",\"receivedAt\":\"" + AT
                 + "\",\"signals\":[]}")).hasMessageContaining("version 2");
