@@ -25,7 +25,8 @@ rm -rf "$OUT"; mkdir -p "$OUT"; touch "$OUT/figures.jsonl"
 if [[ "${1:-}" != "--http-only" ]]; then
   echo "== benchmarks in the JVM (figures appended to $OUT/figures.jsonl)"
   ./mvnw -q -B test-compile surefire:test@default-test surefire:test@mariadb -Dtriage.test.excluded=none \
-    -Dtest='DiagnosisBenchmark,RuleReloadBenchmark,KnowledgeSearchBenchmark,PageBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='DiagnosisBenchmark,RuleReloadBenchmark,KnowledgeSearchBenchmark,PageBenchmark,KafkaScaleOutBenchmark' \
+    -Dsurefire.failIfNoSpecifiedTests=false \
     > "$OUT/jvm.log" 2>&1 || { tail -40 "$OUT/jvm.log"; exit 1; }
 fi
 

@@ -3,6 +3,7 @@ package com.saypro.triage.diagnosis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  * database is unavailable the worker says so once and this tries again at each pass.
  */
 @Component
+// Scaled out over Kafka the workers diagnose, each the systems it owns (scaleout/OwnedDiagnoses).
+@Conditional(com.saypro.triage.support.KafkaMode.Off.class)
 class DiagnosisRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(DiagnosisRefresher.class);

@@ -17,9 +17,11 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 import com.saypro.triage.ingest.Incoming.AlertIn;
+import com.saypro.triage.support.KafkaMode;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * never share a group: each sees the other's alert as stored.
  */
 @Component
+@Conditional(KafkaMode.Off.class)
 public class AlertWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AlertWriter.class);
@@ -69,7 +72,7 @@ public class AlertWriter {
     /** Stores the alerts of one request; returns after they are committed. */
     public IngestSummary store(List<AlertIn> alerts) {
         if (!enabled || closing) {
-            return IngestController.withRetry(() -> ingest.storeAlerts(alerts));
+            return IngestService.withRetry(() -> ingest.storeAlerts(alerts));
         }
         Set<String> fingerprints = new HashSet<>();
         alerts.forEach(a -> fingerprints.add(a.fingerprint()));
@@ -82,7 +85,7 @@ public class AlertWriter {
                 } catch (TimeoutException slow) {
                     if (!writer.isAlive() && queue.remove(pending)) {
                         // Queued as the writer stopped: stored here instead.
-                        return IngestController.withRetry(() -> ingest.storeAlerts(alerts));
+                        return IngestService.withRetry(() -> ingest.storeAlerts(alerts));
                     }
                 }
             }
@@ -170,7 +173,7 @@ public class AlertWriter {
             // One request's data may be what failed: each on its own now.
             for (Pending pending : group) {
                 try {
-                    pending.done().complete(IngestController.withRetry(() -> ingest.storeAlerts(pending.alerts())));
+                    pending.done().complete(IngestService.withRetry(() -> ingest.storeAlerts(pending.alerts())));
                 } catch (RuntimeException alone) {
                     pending.done().completeExceptionally(alone);
                 }
@@ -180,7 +183,7 @@ public class AlertWriter {
 
     private List<IngestSummary> storeTogether(List<Pending> group) {
         List<List<AlertIn>> batches = group.stream().map(Pending::alerts).toList();
-        return IngestController.withRetry(() -> ingest.storeAlertBatches(batches));
+        return IngestService.withRetry(() -> ingest.storeAlertBatches(batches));
     }
 
     /** Stores what is queued, then stops; later requests are stored on their own thread. */

@@ -21,12 +21,12 @@ class EventCollectorController {
     record Accepted(String text, int code) {
     }
 
-    private final IngestService ingest;
+    private final SignalSink sink;
     private final JsonBodies bodies;
     private final IngestController api;
 
-    EventCollectorController(IngestService ingest, JsonBodies bodies, IngestController api) {
-        this.ingest = ingest;
+    EventCollectorController(SignalSink sink, JsonBodies bodies, IngestController api) {
+        this.sink = sink;
         this.bodies = bodies;
         this.api = api;
     }
@@ -34,7 +34,7 @@ class EventCollectorController {
     @PostMapping(path = "/services/collector/event", produces = MediaType.APPLICATION_JSON_VALUE)
     Accepted event(HttpServletRequest request) {
         var logs = new VendorSignals(api.parser()).hec(bodies.concatenated(request, HecEvent.class));
-        IngestController.withRetry(() -> ingest.storeLogs(logs));
+        sink.logs(logs);
         return new Accepted("Success", 0);
     }
 }

@@ -14,9 +14,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +45,7 @@ import com.saypro.triage.timeline.IncidentChanged;
 public class IngestService {
 
     private static final int LOOKUP_CHUNK = 500;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;
     private final IncidentOpener incidents;
@@ -54,6 +58,22 @@ public class IngestService {
         this.incidents = incidents;
         this.systems = systems;
         this.events = events;
+    }
+
+    /**
+     * Two requests racing to store the same alert or to open the same system's incident:
+     * the loser's transaction rolls back whole, and trying it again finds the winner's rows.
+     */
+    public static <T> T withRetry(Supplier<T> store) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store.get();
+            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     private void announce(Collection<Long> touched) {

@@ -90,8 +90,7 @@ public class Systems {
             String key = key(raw);
             String code = snapshot.lookup(key);
             if (code == null) {
-                // A code fits its column even when lower-casing made the name longer.
-                code = key.length() > 100 ? key.substring(0, 100) : key;
+                code = newCode(key);
                 unknown.putIfAbsent(code, raw.strip());
             }
             codes.put(raw, code);
@@ -100,6 +99,22 @@ public class Systems {
             create(unknown);
         }
         return codes;
+    }
+
+    /**
+     * The code this name stands for as the systems are now, creating nothing: a name no system
+     * claims gives the code its system will get. Where a signal goes before it is stored (the
+     * Kafka partition of its system) is chosen with this; storing it resolves the name again.
+     */
+    public String codeOf(String rawName) {
+        String key = key(rawName);
+        String code = snapshot().lookup(key);
+        return code != null ? code : newCode(key);
+    }
+
+    /** A code fits its column even when lower-casing made the name longer. */
+    private static String newCode(String key) {
+        return key.length() > 100 ? key.substring(0, 100) : key;
     }
 
     /** Creates systems first seen now, in code order (so racing requests wait for each other, never crosswise). */

@@ -85,6 +85,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
+    /** A service the request needs (the Kafka brokers, when scaled out) did not answer in time. */
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(e.getType());
+        problem.setTitle(e.getTitle());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(e.getRetryAfterSeconds())).body(problem);
+    }
+
     static final URI CONFLICT = URI.create("urn:saypro:triage:problem:conflict");
     static final URI UNPROCESSABLE = URI.create("urn:saypro:triage:problem:unprocessable");
 

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Assumptions;
  * What a fault test needs from the machine (a MariaDB server, the mariadbd program): without
  * it the test is skipped with the reason, except with {@code CI=true}, where it must run.
  */
-final class Required {
+public final class Required {
 
     private Required() {
     }
 
     /** {@code problem}: why the test cannot run, or null when it can. */
-    static void orSkip(String problem, String howToFix) {
+    public static void orSkip(String problem, String howToFix) {
         if (problem == null) {
             return;
         }

@@ -30,12 +30,12 @@ import tools.jackson.databind.JsonNode;
  * The JVM runs with C1 only and the serial collector: it starts in about half the time on a
  * busy two-core machine, which is what these tests spend most of their time on.
  */
-final class TriageJar implements AutoCloseable {
+public final class TriageJar implements AutoCloseable {
 
-    static final String INGEST_TOKEN = "durability-ingest-token";
+    public static final String INGEST_TOKEN = "durability-ingest-token";
     static final String ADMIN_PASSWORD = "durability-admin-password";
     /** What the JVM exits with when killed by SIGKILL (128 + 9) and after SIGTERM (128 + 15). */
-    static final int KILLED = 137;
+    public static final int KILLED = 137;
     static final int TERMINATED = 143;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -46,19 +46,19 @@ final class TriageJar implements AutoCloseable {
     private Process process;
 
     /** {@code env}: the database settings; without TRIAGE_DB_URL the embedded database in workDir/data. */
-    TriageJar(Path workDir, Map<String, String> env) {
+    public TriageJar(Path workDir, Map<String, String> env) {
         this.workDir = workDir;
         this.env = env;
     }
 
     /** A fresh working directory under target/durability/, kept after the test for its log and data. */
-    static Path workDir(String name) throws IOException {
+    public static Path workDir(String name) throws IOException {
         return Files.createDirectories(Path.of("target", "durability", name + "-" + System.currentTimeMillis())
                 .toAbsolutePath());
     }
 
     /** Removes a directory and everything in it (a database's files once a test has passed). */
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -76,12 +76,12 @@ final class TriageJar implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** Starts the jar and waits until {@code /actuator/health} says UP. */
-    TriageJar start() throws IOException, InterruptedException {
+    public TriageJar start() throws IOException, InterruptedException {
         String jar = System.getProperty("triage.jar");
         assertThat(jar).as("system property triage.jar (set by the build)").isNotBlank();
         assertThat(Path.of(jar)).as("the built jar; run the ITs with ./mvnw verify").exists();
@@ -109,7 +109,7 @@ final class TriageJar implements AutoCloseable {
     }
 
     /** {@code kill -9}: returns the exit code (137 when the JVM got SIGKILL). */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         return exitCode(Duration.ofSeconds(10));
     }
@@ -141,7 +141,7 @@ final class TriageJar implements AutoCloseable {
                 .GET());
     }
 
-    HttpRequest.Builder ingest(String path, String body) {
+    public HttpRequest.Builder ingest(String path, String body) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + INGEST_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -158,7 +158,7 @@ final class TriageJar implements AutoCloseable {
         return stored;
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+    public static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
@@ -172,11 +172,11 @@ final class TriageJar implements AutoCloseable {
                 .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
-    Path log() {
+    public Path log() {
         return workDir.resolve("triage.log");
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.exists(log()) ? Files.readAllLines(log()) : new ArrayList<>();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
