@@ -84,7 +84,7 @@ class SignalWorker implements BatchConsumerAwareMessageListener<String, String>,
         }
     }
 
-    /** What one transaction stored: the signals and when the oldest of their requests was read. */
+    /** What one transaction stored: how many signals, and when each of their requests was read. */
     private record Stored(int signals, List<Instant> receivedAt) {
     }
 

@@ -81,7 +81,9 @@ class WorkerKillIT {
             Set<Integer> ofSecond = owners().get("worker-2");
 
             SignalLoad load = new SignalLoad(ingest::uri, TriageJar.INGEST_TOKEN, 3, 20, SYSTEMS, 600).start();
-            await().atMost(WITHIN).until(() -> storedUpTo(database, ofSecond) > 600);
+            // Mid-stream: the worker to be killed has stored and diagnosed some of its systems' signals.
+            await().atMost(WITHIN).until(() -> storedUpTo(database, ofSecond) > 600
+                    && DiagnosisLog.read(second.log(), null).size() > 0);
             long storedAtKill = storedUpTo(database, ofSecond);
             Instant killedAt = Instant.now();
             assertThat(second.kill()).as("SIGKILL").isEqualTo(TriageJar.KILLED);
