@@ -174,7 +174,9 @@ public class DiagnosisWorker implements SmartLifecycle {
             @Value("${triage.diagnosis.debounce:250ms}") Duration debounce,
             @Value("${triage.diagnosis.max-delay:2s}") Duration maxDelay,
             @Value("${triage.diagnosis.lease:60s}") Duration lease,
-            @Value("${triage.diagnosis.follow-signals:true}") boolean followSignals,
+            // In the Kafka mode the workers' passes over the systems they own follow the signals instead.
+            @Value("${triage.diagnosis.follow-signals:#{'${triage.kafka.bootstrap-servers:}'.isBlank()}}")
+            boolean followSignals,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownPhase) {
         this(jdbc, ruleBase, diagnoses::recompute, new Settings(nodeId.isBlank() ? defaultNodeId() : nodeId.trim(),
                 threads, debounce, maxDelay, lease, followSignals, shutdownPhase.multipliedBy(3).dividedBy(4)));

@@ -112,8 +112,8 @@ class OwnedDiagnoses {
             }
             log.debug("Diagnosing incident {} of {} (partition {})", incident.id(), incident.systemName(), partition);
             try {
-                diagnoses.recompute(incident.id());
-                return true;
+                // Through the diagnosis worker, whose claim keeps another node (a reader's) off it meanwhile.
+                return diagnoses.bringUpToDate(List.of(incident.id()));
             } catch (RuntimeException e) {
                 if (DatabaseUnavailable.isCause(e)) {
                     throw e;
