@@ -35,6 +35,8 @@ public class SimilarIncidents {
     /** Below this an incident is not shown as similar. */
     public static final double SHOWN_FROM = 0.3;
     private static final int CANDIDATES = 500;
+    /** How many alerts of a name are read at a time to find the incidents that hold it. */
+    private static final int ALERTS_READ = 10_000;
 
     /** How many incidents' alert names are kept in memory (a few hundred bytes each). */
     private static final int CACHED_NAMES = 20_000;
@@ -82,16 +84,7 @@ public class SimilarIncidents {
         }
         Profile t = target.get();
         Set<Long> ids = new LinkedHashSet<>();
-        if (!t.names().isEmpty()) {
-            // The incidents of each name first, one index entry per name and incident (the index on
-            // (name, incident_id) is skipped through), then which of them are resolved: joining every
-            // alert of the names to its incident read hundreds of thousands of rows.
-            ids.addAll(jdbc.sql("SELECT g.incident_id FROM (SELECT name, incident_id FROM alert WHERE name IN (:names)"
-                    + " GROUP BY name, incident_id) g JOIN incident i ON i.id = g.incident_id"
-                    + " WHERE i.resolved_at IS NOT NULL AND i.merged_into IS NULL AND i.id <> :id"
-                    + " GROUP BY g.incident_id ORDER BY g.incident_id DESC LIMIT " + CANDIDATES)
-                    .param("names", t.names()).param("id", incidentId).query(Long.class).list());
-        }
+        ids.addAll(sharingAName(t.names(), incidentId));
         ids.addAll(jdbc.sql("SELECT id FROM incident WHERE system_name = ? AND resolved_at IS NOT NULL"
                 + " AND merged_into IS NULL AND id <> ? ORDER BY resolved_at DESC, id DESC LIMIT " + CANDIDATES)
                 .params(t.system(), incidentId).query(Long.class).list());
@@ -101,6 +94,47 @@ public class SimilarIncidents {
                 .thenComparing(Similar::resolvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Comparator.comparingLong(Similar::id).reversed()));
         return similar.size() > limit ? List.copyOf(similar.subList(0, limit)) : similar;
+    }
+
+    /**
+     * The {@value #CANDIDATES} newest resolved incidents (merged ones aside) that hold an alert of
+     * one of these names, newest first. Name by name, the alerts are read backwards along the index
+     * (name, incident_id), {@value #ALERTS_READ} at a time, until enough of their incidents are
+     * resolved, so what is read does not grow with the history kept: all the alerts of the names
+     * joined to their incidents (as before) was a second's reading with a million alerts. The
+     * alerts are read without DISTINCT or GROUP BY, else MariaDB may skip through the index on
+     * (incident_id, name) instead, through every incident ever opened.
+     */
+    private List<Long> sharingAName(Set<String> names, long incidentId) {
+        java.util.SortedSet<Long> found = new TreeSet<>(Comparator.reverseOrder());
+        for (String name : names) {
+            Long below = null;
+            int kept = 0;
+            while (kept < CANDIDATES) {
+                JdbcClient.StatementSpec read = jdbc.sql("SELECT incident_id, COUNT(*) FROM (SELECT incident_id FROM alert"
+                        + " WHERE name = :name AND incident_id <> :id" + (below == null ? "" : " AND incident_id < :below")
+                        + " ORDER BY incident_id DESC LIMIT " + ALERTS_READ + ") a GROUP BY incident_id"
+                        + " ORDER BY incident_id DESC").param("name", name).param("id", incidentId);
+                Map<Long, Long> holding = new java.util.LinkedHashMap<>();
+                (below == null ? read : read.param("below", below)).query(rs -> {
+                    holding.put(rs.getLong(1), rs.getLong(2));
+                });
+                List<Long> ids = List.copyOf(holding.keySet());
+                for (int from = 0; from < ids.size(); from += CANDIDATES) {
+                    List<Long> resolved = jdbc.sql("SELECT id FROM incident WHERE id IN (:ids)"
+                            + " AND resolved_at IS NOT NULL AND merged_into IS NULL")
+                            .param("ids", ids.subList(from, Math.min(ids.size(), from + CANDIDATES)))
+                            .query(Long.class).list();
+                    found.addAll(resolved);
+                    kept += resolved.size();
+                }
+                if (holding.values().stream().mapToLong(Long::longValue).sum() < ALERTS_READ) {
+                    break; // the name's last alerts
+                }
+                below = ids.get(ids.size() - 1);
+            }
+        }
+        return found.stream().limit(CANDIDATES).toList();
     }
 
     /**
