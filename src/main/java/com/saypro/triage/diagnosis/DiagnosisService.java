@@ -212,17 +212,18 @@ public class DiagnosisService {
      */
     private void storeRun(long incidentId, CompiledRuleBase rules, IncidentFactsLoader.Loaded loaded,
             Diagnosis diagnosis) {
-        record Latest(long id, String version, String result, String facts) {
+        record Latest(long id, String version, String result) {
         }
-        Optional<Latest> latest = jdbc.sql("SELECT id, rule_base_version, result, facts FROM diagnosis_run"
+        Optional<Latest> latest = jdbc.sql("SELECT id, rule_base_version, result FROM diagnosis_run"
                 + " WHERE incident_id = ? ORDER BY id DESC LIMIT 1").param(incidentId)
-                .query((rs, n) -> new Latest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
+                .query((rs, n) -> new Latest(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
         Object now = Times.toDb(Times.now());
-        // Answers always make a new run: a replay, and the regression suite, must see them.
+        // Answers always make a new run: a replay, and the regression suite, must see them. The
+        // run's facts are read only when the ranking is the same.
         if (latest.isPresent() && latest.get().version().equals(rules.version())
                 && ranking(Json.MAPPER.readValue(latest.get().result(), Diagnosis.class)).equals(ranking(diagnosis))
-                && FactSnapshot.sameAnswers(latest.get().facts(), loaded.facts())) {
+                && FactSnapshot.sameAnswers(jdbc.sql("SELECT facts FROM diagnosis_run WHERE id = ?")
+                        .param(latest.get().id()).query(String.class).single(), loaded.facts())) {
             jdbc.sql("UPDATE diagnosis_run SET facts_revision = ?, computed_at = ? WHERE id = ?")
                     .params(loaded.factsRevision(), now, latest.get().id()).update();
             return;
