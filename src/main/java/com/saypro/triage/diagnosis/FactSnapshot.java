@@ -19,6 +19,8 @@ import com.saypro.triage.diagnosis.facts.SystemWorkflow;
 import com.saypro.triage.diagnosis.facts.TransactionTrace;
 import com.saypro.triage.support.Json;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,6 +39,8 @@ public final class FactSnapshot {
         IncidentContext c = facts.context();
         root.putObject("incident").put("id", c.getIncidentId()).put("system", c.getSystem())
                 .put("severity", c.getSeverity()).put("openedAt", c.getOpenedAt().toString());
+        // The answers first: whether a stored run had the same ones is read without the rest.
+        array(root, "answers", facts.answers(), FactSnapshot::answer);
         array(root, "alerts", facts.alerts(), a -> {
             ObjectNode n = Json.MAPPER.createObjectNode().put("id", a.getId()).put("name", a.getName())
                     .put("system", a.getSystem()).put("component", a.getComponent()).put("severity", a.getSeverity())
@@ -68,7 +72,6 @@ public final class FactSnapshot {
                 .put("system", c2.getSystem()).put("kind", c2.getKind()).put("description", c2.getDescription())
                 .put("version", c2.getVersion()).put("author", c2.getAuthor()).put("timestamp", str(c2.getTimestamp()))
                 .put("minutesBeforeIncident", c2.getMinutesBeforeIncident()));
-        array(root, "answers", facts.answers(), FactSnapshot::answer);
         array(root, "readings", facts.readings(), r -> Json.MAPPER.createObjectNode().put("alertId", r.getAlertId())
                 .put("alertName", r.getAlertName()).put("system", r.getSystem()).put("component", r.getComponent())
                 .put("firing", r.isFiring()).put("critical", r.isCritical()).put("symptom", r.getSymptom())
@@ -141,12 +144,28 @@ public final class FactSnapshot {
         return Json.MAPPER.createObjectNode().put("question", a.getQuestion()).put("value", a.getValue());
     }
 
-    /** Whether a stored snapshot holds exactly these answers. */
+    /**
+     * Whether a stored snapshot holds exactly these answers. Its other fields are skipped
+     * without being built into a tree, and the reading stops at the answers, which snapshots
+     * written since then hold near their start.
+     */
     static boolean sameAnswers(String snapshot, FactSet facts) {
         ArrayNode answers = Json.MAPPER.createArrayNode();
         facts.answers().forEach(a -> answers.add(answer(a)));
-        JsonNode stored = Json.MAPPER.readTree(snapshot).get("answers");
-        return answers.equals(stored == null ? Json.MAPPER.createArrayNode() : stored);
+        try (JsonParser parser = Json.MAPPER.createParser(snapshot)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("answers")) {
+                    return answers.equals(parser.readValueAsTree());
+                }
+                parser.skipChildren();
+            }
+            return answers.isEmpty();
+        }
     }
 
     private static <T> void array(ObjectNode root, String name, List<T> items, Function<T, JsonNode> write) {
