@@ -12,14 +12,10 @@ import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Pattern;
 
 /** See {@link TextRules}. */
 @Documented
-@Pattern(regexp = TextRules.IDENTIFIER, flags = Pattern.Flag.DOTALL)
-@Constraint(validatedBy = {})
-@ReportAsSingleViolation
+@Constraint(validatedBy = TextRules.IdentifierCheck.class)
 @Target({ FIELD, METHOD, PARAMETER, TYPE_USE })
 @Retention(RUNTIME)
 public @interface Identifier {
