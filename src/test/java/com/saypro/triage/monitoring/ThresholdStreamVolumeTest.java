@@ -16,9 +16,8 @@ import com.saypro.triage.monitoring.stream.ThresholdStream;
 import com.saypro.triage.rules.RuleFiles;
 
 /**
- * 100,000 samples through the stream session: working memory stays bounded by the readings'
- * expiry (a count, asserted) whatever the volume; the rate and the memory are printed, not
- * asserted.
+ * 100,000 samples through the stream session: working memory stays bounded (a count, asserted)
+ * whatever the volume and the rate; the rate and the memory are printed, not asserted.
  */
 class ThresholdStreamVolumeTest {
 
@@ -64,15 +63,53 @@ class ThresholdStreamVolumeTest {
             Runtime runtime = Runtime.getRuntime();
             System.gc();
             long usedMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-            long perSeries = 30 * 60 * 1000 / STEP_MILLIS + 1;
             System.out.printf("[stream] %,d samples in %.2f s: %,.0f samples/s; %d series, %d crossings; "
                     + "facts at most %,d, now %,d; heap used after GC %d MB%n", SAMPLES, seconds, SAMPLES / seconds,
                     series, crossings, maxFacts, stream.factCount(), usedMb);
 
             assertThat(stream.samplesSeen()).isEqualTo(SAMPLES);
             assertThat(crossings).as("the load does cross thresholds").isPositive();
-            assertThat(maxFacts).as("readings of the last 30 minutes, states and thresholds")
-                    .isLessThanOrEqualTo(series * (perSeries + BATCH / series + 2) + thresholds.size());
+            // Each series keeps the 5 readings of the longest "3 of 5", and a state.
+            assertThat(maxFacts).as("the newest readings of each series, states and thresholds")
+                    .isLessThanOrEqualTo(series * (5 + 1) + thresholds.size());
+        }
+    }
+
+    /**
+     * A series sampled ten times a second for an hour keeps only the readings its thresholds
+     * look at, and still raises and clears; readings older than 30 minutes leave as before.
+     */
+    @Test
+    void shouldKeepOnlyTheReadingsTheThresholdsLookAtWhateverTheRate() {
+        var kieBase = ThresholdStream.compile("rules", RuleFiles.streamFromDirectory(Path.of("rules"))).kieBase();
+        List<Threshold> thresholds = List.of(new Threshold("*", "error_rate", "ErrorRateHigh", "above", 0.05, 0.02,
+                0, 3, 5, "warning", "SEED"));
+        long start = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
+        List<String> raisedAndCleared = new ArrayList<>();
+        try (ThresholdStream stream = new ThresholdStream(kieBase, () -> Long.MAX_VALUE)) {
+            stream.useThresholds(thresholds);
+            long maxFacts = 0;
+            for (int i = 0; i < 36_000; i += BATCH) {
+                List<MetricIn> batch = new ArrayList<>(BATCH);
+                for (int j = i; j < i + BATCH; j++) {
+                    // Bad for ten seconds in every minute (3 of the last 5 samples reach past 0.05).
+                    double value = (j / 100) % 6 == 2 ? 0.2 : 0.01;
+                    batch.add(new MetricIn("lms", "", "error_rate", value, "",
+                            Instant.ofEpochMilli(start + j * 100L), Map.of()));
+                }
+                stream.accept(batch).forEach(c -> raisedAndCleared.add(c.toString()));
+                maxFacts = Math.max(maxFacts, stream.factCount());
+            }
+            assertThat(maxFacts).as("5 readings, a state and the threshold").isLessThanOrEqualTo(5 + 1 + 1);
+            assertThat(raisedAndCleared).hasSize(2 * 60);
+
+            // Late samples, older than all five kept, change nothing; an hour later the series is forgotten.
+            stream.accept(List.of(new MetricIn("lms", "", "error_rate", 0.9, "", Instant.ofEpochMilli(start),
+                    Map.of())));
+            assertThat(stream.factCount()).isLessThanOrEqualTo(5 + 1 + 1);
+            stream.accept(List.of(new MetricIn("lms", "", "error_rate", 0.01, "",
+                    Instant.ofEpochMilli(start + 36_000 * 100L + 3_600_000), Map.of())));
+            assertThat(stream.factCount()).isLessThanOrEqualTo(1 + 1 + 1);
         }
     }
 

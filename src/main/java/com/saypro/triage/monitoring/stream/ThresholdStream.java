@@ -35,6 +35,10 @@ import com.saypro.triage.rules.RuleSource;
  * one of its series still counts in that series' later windows, but is not evaluated on its
  * own (the series' state is never rewound).
  * <p>
+ * Working memory stays bounded whatever the rate: each series keeps only as many readings as
+ * the longest "N of the last M" in force needs (its M newest by measured time); older ones
+ * leave as newer ones come, and every reading leaves after 30 minutes.
+ * <p>
  * Not thread-safe by design beyond its monitor: one thread feeds it.
  */
 public final class ThresholdStream implements AutoCloseable {
@@ -48,7 +52,14 @@ public final class ThresholdStream implements AutoCloseable {
     private final LongSupplier wallClock;
     private final Map<String, Long> newestBySeries = new HashMap<>();
     private final List<FactHandle> thresholdHandles = new ArrayList<>();
+    /** Per series, the readings in working memory, oldest first. */
+    private final Map<String, List<Kept>> keptBySeries = new HashMap<>();
+    /** The readings a series keeps: the largest M of the thresholds in force. */
+    private int readingsPerSeries = 1;
     private long samples;
+
+    private record Kept(long at, FactHandle handle) {
+    }
 
     public ThresholdStream(KieBase kieBase, LongSupplier wallClock) {
         KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
@@ -71,6 +82,7 @@ public final class ThresholdStream implements AutoCloseable {
         thresholdHandles.forEach(session::delete);
         thresholdHandles.clear();
         thresholds.forEach(t -> thresholdHandles.add(session.insert(t)));
+        readingsPerSeries = Math.max(1, thresholds.stream().mapToInt(Threshold::getSamplesOf).max().orElse(1));
     }
 
     /** Feeds samples (in any order) and returns the thresholds they crossed or cleared, oldest first. */
@@ -81,8 +93,8 @@ public final class ThresholdStream implements AutoCloseable {
                     sample.labels().getOrDefault("workflow", ""), sample.labels().getOrDefault("probe", ""),
                     sample.value(), sample.timestamp().toEpochMilli());
             advanceTo(reading.getAt());
-            session.insert(reading);
             String key = reading.getSystem() + '\n' + reading.getMetric() + '\n' + reading.getSeries();
+            keep(key, reading);
             Long newest = newestBySeries.get(key);
             if (newest == null || reading.getAt() >= newest) {
                 newestBySeries.put(key, reading.getAt());
@@ -95,6 +107,27 @@ public final class ThresholdStream implements AutoCloseable {
         return crossings.drain();
     }
 
+    /**
+     * Puts the reading in working memory among its series' newest, and takes out the series'
+     * oldest beyond what the thresholds look at. A late reading older than all of a full
+     * series' readings would be taken out at once, so it is not put in.
+     */
+    private void keep(String key, Reading reading) {
+        List<Kept> kept = keptBySeries.computeIfAbsent(key, k -> new ArrayList<>());
+        kept.removeIf(k -> session.getObject(k.handle()) == null); // expired
+        if (kept.size() >= readingsPerSeries && reading.getAt() < kept.get(0).at()) {
+            return;
+        }
+        int at = kept.size();
+        while (at > 0 && kept.get(at - 1).at() > reading.getAt()) {
+            at--;
+        }
+        kept.add(at, new Kept(reading.getAt(), session.insert(reading)));
+        while (kept.size() > readingsPerSeries) {
+            session.delete(kept.remove(0).handle());
+        }
+    }
+
     private void advanceTo(long at) {
         long target = Math.min(at, wallClock.getAsLong());
         long now = clock.getCurrentTime();
@@ -105,9 +138,11 @@ public final class ThresholdStream implements AutoCloseable {
 
     private void forgetQuietSeries() {
         long horizon = clock.getCurrentTime() - MEMORY_MILLIS;
-        for (Iterator<Long> newest = newestBySeries.values().iterator(); newest.hasNext();) {
-            if (newest.next() < horizon) {
+        for (Iterator<Map.Entry<String, Long>> newest = newestBySeries.entrySet().iterator(); newest.hasNext();) {
+            Map.Entry<String, Long> series = newest.next();
+            if (series.getValue() < horizon) {
                 newest.remove();
+                keptBySeries.remove(series.getKey());
             }
         }
     }
