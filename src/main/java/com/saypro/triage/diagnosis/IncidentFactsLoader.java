@@ -36,7 +36,7 @@ public class IncidentFactsLoader {
     /** A cap per signal kind, newest kept, so one chatty system cannot swamp a diagnosis. */
     static final int MAX_PER_KIND = 2_000;
     /** Alerts beyond this many are summarised per alert name ({@link #alerts}). */
-    static final int MAX_ALERTS = 500;
+    static final int MAX_ALERTS = 200;
     static final int MIN_ALERTS_PER_NAME = 3;
 
     private final JdbcTemplate jdbc;

@@ -44,15 +44,23 @@ class AlertStormFactsTests extends IntegrationTestSupport {
             storm.add(alert("NodeFilesystemAlmostOutOfSpace", host, START.plusSeconds(host)));
         }
         storm.add(alert("NodeFilesystemFilesFillingUp", 0, START.plusSeconds(30)));
+        // Sixty more names on a few hosts each, as a storm drags in: every name stays a fact.
+        for (int name = 0; name < 60; name++) {
+            for (int host = 0; host < 4; host++) {
+                storm.add(alert("NodeCollector" + name + "Failed", host, START.plusSeconds(40 + name)));
+            }
+        }
         long incident = writer.store(storm).incidents().get(0);
 
         List<Alert> alerts = loader.load(incident).facts().alerts();
 
         assertThat(jdbc.queryForObject("SELECT alert_count FROM incident WHERE id = ?", Integer.class, incident))
-                .isEqualTo(1_501);
-        assertThat(alerts).hasSizeLessThanOrEqualTo(IncidentFactsLoader.MAX_ALERTS + 2);
+                .isEqualTo(1_741);
+        // A share of the budget per name, and the first of each name besides.
+        assertThat(alerts).hasSizeLessThanOrEqualTo(IncidentFactsLoader.MAX_ALERTS + 62);
         assertThat(alerts).extracting(Alert::getName).contains("NodeFilesystemAlmostOutOfSpace",
-                "NodeFilesystemFilesFillingUp");
+                "NodeFilesystemFilesFillingUp", "NodeCollector0Failed", "NodeCollector59Failed");
+        assertThat(alerts.stream().map(Alert::getName).distinct()).hasSize(62);
         // The first of the storm (what started it) and its newest are there.
         assertThat(alerts).extracting(Alert::getFingerprint).contains("storm-NodeFilesystemAlmostOutOfSpace-0",
                 "storm-NodeFilesystemAlmostOutOfSpace-1499");
@@ -61,17 +69,22 @@ class AlertStormFactsTests extends IntegrationTestSupport {
         // The incident's page and the API list them a page at a time.
         Response page = get("/api/v1/incidents/" + incident + "/alerts?offset=1450&limit=100");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.json().size()).isEqualTo(51);
+        assertThat(page.json().size()).isEqualTo(100);
         assertThat(page.json().get(50).get("name").stringValue()).isEqualTo("NodeFilesystemFilesFillingUp");
+        assertThat(get("/api/v1/incidents/" + incident + "/alerts?offset=1700&limit=100").json().size()).isEqualTo(41);
         assertThat(get("/api/v1/incidents/" + incident + "/alerts?limit=0").status()).isEqualTo(400);
         String html = get("/incidents/" + incident).body();
-        assertThat(html).contains("Alerts 1 to 200 of 1501").contains("alertsFrom=200");
-        assertThat(html.split("name=\"alerts\"", -1)).hasSize(201);
-        assertThat(get("/incidents/" + incident + "?alertsFrom=1400").body()).contains("Alerts 1401 to 1501 of 1501")
-                .contains("alertsFrom=1200").doesNotContain("alertsFrom=1600");
-        // So does its timeline, newest first: a line for each alert kept as a fact (252) and its record.
-        assertThat(html).contains("Entries 1 to 200 of 253").contains("recordFrom=200").doesNotContain("Newer entries");
-        assertThat(get("/incidents/" + incident + "?recordFrom=200").body()).contains("Entries 201 to 253 of 253")
-                .contains("recordFrom=0").doesNotContain("Older entries");
+        assertThat(html).contains("Alerts 1 to 50 of 1741").contains("alertsFrom=50");
+        assertThat(html.split("name=\"alerts\"", -1)).hasSize(51);
+        assertThat(get("/incidents/" + incident + "?alertsFrom=1700").body()).contains("Alerts 1701 to 1741 of 1741")
+                .contains("alertsFrom=1650").doesNotContain("alertsFrom=1750");
+        // So does its timeline, newest first: a line for each alert kept as a fact and its record.
+        int entries = alerts.size() + 1;
+        assertThat(entries).isGreaterThan(200);
+        assertThat(html).contains("Entries 1 to 100 of " + entries).contains("recordFrom=100")
+                .doesNotContain("Newer entries");
+        assertThat(get("/incidents/" + incident + "?recordFrom=200").body())
+                .contains("Entries 201 to " + entries + " of " + entries).contains("recordFrom=100")
+                .doesNotContain("Older entries");
     }
 }
