@@ -1,5 +1,6 @@
 package com.saypro.triage.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -72,12 +73,16 @@ public final class EngineJmhRunner {
             options.jvmArgsAppend("-Xms1g", "-Xmx1g");
         }
         Files.createDirectories(RESULT.getParent());
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Collection<RunResult> results = new Runner(options.build()).run();
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         Statistics engine = statistics(results, "engineRun");
         Statistics plain = statistics(results, "plainDrools");
         Statistics ranked = statistics(results, "diagnosisWithQuestionsRanked");
-        System.out.println();
+        // The benchmarks run one after the other: on a busy machine the ratio compares different moments.
+        System.out.printf(Locale.ROOT, "%nThe machine's load average: %.1f before, %.1f after, on %d cores%n",
+                loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
         if (engine != null) {
             System.out.printf(Locale.ROOT, "JMH engine run: median %.2f ms, p99 %.2f ms, mean %.2f ms (%d samples)%n",
                     engine.getPercentile(50), engine.getPercentile(99), engine.getMean(), engine.getN());
