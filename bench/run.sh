@@ -8,7 +8,9 @@
 #    alert batches posted during the swap, the knowledge search over 10,000 resolved incidents, and
 #    the board, incident page, timeline and incident lists over a year of data (PageBenchmark: on
 #    MariaDB 10,000 incidents, 1,000,000 alerts and 10,000,000 metric samples, a tenth of that on the
-#    embedded database; loaded once, in minutes, and kept for the next runs).
+#    embedded database; loaded once, in minutes, and kept for the next runs). Then the JMH benchmarks
+#    of the engine paths (EngineJmhRunner, one fork, about two minutes): the engine run, plain Drools
+#    and the diagnosis with its questions ranked, on the same 200-fact incident without a database.
 # 2. Over HTTP, the packaged jar beside Prometheus Alertmanager with the same wrk load (the measuring
 #    tools in TRIAGE_TOOLS, default ../shared/tools; skipped when absent), on MariaDB when it is
 #    reachable as root on localhost and on a fresh embedded database; then the acknowledgement time at
@@ -28,6 +30,11 @@ if [[ "${1:-}" != "--http-only" ]]; then
     -Dtest='DiagnosisBenchmark,RuleReloadBenchmark,KnowledgeSearchBenchmark,PageBenchmark,KafkaScaleOutBenchmark' \
     -Dsurefire.failIfNoSpecifiedTests=false \
     > "$OUT/jvm.log" 2>&1 || { tail -40 "$OUT/jvm.log"; exit 1; }
+  echo "== JMH benchmarks of the engine paths (EngineJmh; JMH's results in $OUT/jmh.json)"
+  ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" \
+    > "$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log"; exit 1; }
+  java -cp "target/test-classes:target/classes:$(cat "$OUT/cp.txt")" com.saypro.triage.benchmark.EngineJmhRunner \
+    >> "$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log"; exit 1; }
 fi
 
 # Starts the packaged jar (on a fresh embedded database, or on the database the extra environment

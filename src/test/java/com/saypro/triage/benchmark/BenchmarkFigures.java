@@ -19,6 +19,8 @@ import com.saypro.triage.support.TestDatabase;
 final class BenchmarkFigures {
 
     static final Path FILE = Path.of("target", "benchmark", "figures.jsonl");
+    /** The database of a figure measured without one (the JMH benchmarks of the engine). */
+    static final String NO_DATABASE = "none";
 
     private BenchmarkFigures() {
     }
@@ -28,8 +30,12 @@ final class BenchmarkFigures {
      * {@code target} null: no target, shown for information.
      */
     static void record(String name, double value, String unit, Double target, boolean atMost) {
+        record(name, TestDatabase.mariaDb() ? "mariadb" : "embedded", value, unit, target, atMost);
+    }
+
+    /** As {@link #record(String, double, String, Double, boolean)}, measured on {@code database}. */
+    static void record(String name, String database, double value, String unit, Double target, boolean atMost) {
         Boolean met = target == null ? null : atMost ? value <= target : value >= target;
-        String database = TestDatabase.mariaDb() ? "mariadb" : "embedded";
         System.out.printf(Locale.ROOT, "FIGURE %-60s %12.1f %-8s target %s%s  [%s]%n", name, value, unit,
                 target == null ? "-" : (atMost ? "<= " : ">= ") + String.format(Locale.ROOT, "%.1f", target),
                 met == null ? "" : met ? "  met" : "  MISSED", database);

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.saypro.triage.diagnosis.DiagnosisEngine;
+import com.saypro.triage.diagnosis.DiagnosisKnowledge;
 import com.saypro.triage.diagnosis.DiagnosisService;
 import com.saypro.triage.diagnosis.FactSet;
 import com.saypro.triage.diagnosis.IncidentFactsLoader;
@@ -46,6 +47,8 @@ class DiagnosisBenchmark extends IntegrationTestSupport {
     IncidentFactsLoader loader;
     @Autowired
     RuleBase ruleBase;
+    @Autowired
+    DiagnosisKnowledge knowledge;
 
     /**
      * A 200-fact incident whose cause is still open (a failing course registration with a
@@ -81,6 +84,12 @@ class DiagnosisBenchmark extends IntegrationTestSupport {
         post("/api/v1/traces", traces.append("]").toString());
         long id = get("/api/v1/incidents?status=open").json().get(0).get("id").longValue();
         FactSet facts = loader.load(id).facts();
+        // The JMH benchmarks (EngineJmh) build this incident's facts without a database: the same facts.
+        FactSet jmh = knowledge.reader().read(EngineJmh.signals(), knowledge.profile("lms"));
+        if (!EngineJmh.withoutIds(facts).equals(EngineJmh.withoutIds(jmh))) {
+            throw new IllegalStateException("EngineJmh.signals() is no longer the incident posted here:\n"
+                    + EngineJmh.withoutIds(facts) + "\n" + EngineJmh.withoutIds(jmh));
+        }
         var rules = ruleBase.current();
         DiagnosisEngine engine = new DiagnosisEngine();
         // Plain Drools side by side, taking turns with the engine run so both meet the same machine: a

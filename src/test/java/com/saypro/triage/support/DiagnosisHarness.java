@@ -118,10 +118,8 @@ public final class DiagnosisHarness {
     }
 
     public Diagnosis diagnose(FactSet signals) {
-        SystemProfile profile = knowledge.profile(signals.context().getSystem());
-        FactSet facts = knowledge.reader().read(signals, profile);
-        DiagnosisAssembler assembler = new DiagnosisAssembler(causes, playbooks, questions, facts.priors(),
-                DiagnosisService.rulesByCauseOf(rules));
+        FactSet facts = read(signals);
+        DiagnosisAssembler assembler = assembler(facts);
         Diagnosis diagnosis = DiagnosisService.compute(rules, facts, 1, assembler, engine);
         // The question ranking's "what ifs" run in the diagnosis's own session; each must come out
         // as it would in a session of its own.
@@ -131,6 +129,27 @@ public final class DiagnosisHarness {
                     + Json.write(diagnosis.questions()) + "\n" + Json.write(fresh.questions()));
         }
         return diagnosis;
+    }
+
+    /** The compiled rule base of the project's rule directory. */
+    public CompiledRuleBase rules() {
+        return rules;
+    }
+
+    /**
+     * The signals read as {@code IncidentFactsLoader} reads them for a diagnosis: the alert
+     * readings, log findings, the system's workflows, components and priors added, the traces'
+     * workflows filled in (no priors learned from past incidents: there are none here).
+     */
+    public FactSet read(FactSet signals) {
+        SystemProfile profile = knowledge.profile(signals.context().getSystem());
+        return knowledge.reader().read(signals, profile);
+    }
+
+    /** The assembler a diagnosis of these facts (read with {@link #read}) uses: the seeded causes and questions. */
+    public DiagnosisAssembler assembler(FactSet facts) {
+        return new DiagnosisAssembler(causes, playbooks, questions, facts.priors(),
+                DiagnosisService.rulesByCauseOf(rules));
     }
 
     private static String systemOf(List<Object> others) {
