@@ -49,7 +49,15 @@ public class IncidentFactsLoader {
         this.learned = learned;
     }
 
-    public record Loaded(FactSet facts, int factsRevision) {
+    /**
+     * An incident's facts at a facts revision. {@code alertsPerName}: when its alerts were
+     * summarised ({@link #alerts}), how many it holds of each name; empty when all are facts.
+     */
+    public record Loaded(FactSet facts, int factsRevision, Map<String, Integer> alertsPerName) {
+
+        public Loaded(FactSet facts, int factsRevision) {
+            this(facts, factsRevision, Map.of());
+        }
     }
 
     /**
@@ -62,7 +70,8 @@ public class IncidentFactsLoader {
         String system = facts.context().getSystem();
         FactSet read = knowledge.reader().read(facts, knowledge.profile(system));
         LearnedPriors.Learned priors = learned.learn(incidentId, system, read.priors());
-        return new Loaded(read.withLearnedPriors(priors.priors(), priors.notes()), signals.factsRevision());
+        return new Loaded(read.withLearnedPriors(priors.priors(), priors.notes()), signals.factsRevision(),
+                signals.alertsPerName());
     }
 
     /**
@@ -105,7 +114,8 @@ public class IncidentFactsLoader {
         Object to = Times.toDb(until(incidentId, system, openedAt, resolvedAt));
         IncidentContext context = new IncidentContext(incidentId, system, (String) row[1], openedAt);
 
-        List<Alert> alerts = alerts(incidentId, openedAt);
+        Map<String, Integer> alertsPerName = new TreeMap<>();
+        List<Alert> alerts = alerts(incidentId, openedAt, alertsPerName);
         List<MetricSample> metrics = sortedById(jdbc.query("SELECT id, system_name, component, metric,"
                 + " metric_value, unit, labels, occurred_at FROM metric_sample WHERE system_name = ? AND occurred_at"
                 + " >= ? AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
@@ -145,7 +155,8 @@ public class IncidentFactsLoader {
         }, incidentId);
         List<Answer> answers = latest.values().stream()
                 .sorted(java.util.Comparator.comparing(Answer::getQuestion)).toList();
-        return new Loaded(new FactSet(context, alerts, metrics, logs, traces, changes, answers), (int) row[4]);
+        return new Loaded(new FactSet(context, alerts, metrics, logs, traces, changes, answers), (int) row[4],
+                java.util.Collections.unmodifiableMap(alertsPerName));
     }
 
     private static final String ALERT_COLUMNS = "SELECT id, name, system_name, component, severity, status, labels,"
@@ -155,9 +166,10 @@ public class IncidentFactsLoader {
      * The incident's alerts, all of them up to {@link #MAX_ALERTS}. A bigger incident (a storm
      * of the same alert over thousands of hosts) is summarised per alert name: the first of each
      * name and its newest ones, a share of {@link #MAX_ALERTS} each, so its facts stay small
-     * whatever it holds. The names, which the rules reason over, are all there.
+     * whatever it holds. The names, which the rules reason over, are all there; how many alerts
+     * of each name the incident holds goes into {@code perName}, for the timeline.
      */
-    private List<Alert> alerts(long incidentId, Instant openedAt) {
+    private List<Alert> alerts(long incidentId, Instant openedAt, Map<String, Integer> perName) {
         RowMapper<Alert> row = (rs, n) -> {
             Instant startsAt = Times.fromDb(rs, "starts_at");
             return new Alert(rs.getLong("id"), rs.getString("name"), rs.getString("system_name"),
@@ -173,8 +185,9 @@ public class IncidentFactsLoader {
         }
         // The first of each name, from the index alone.
         Map<String, Long> firstByName = new TreeMap<>();
-        jdbc.query("SELECT name, MIN(id) FROM alert WHERE incident_id = ? GROUP BY name", rs -> {
+        jdbc.query("SELECT name, MIN(id), COUNT(*) FROM alert WHERE incident_id = ? GROUP BY name", rs -> {
             firstByName.put(rs.getString(1), rs.getLong(2));
+            perName.put(rs.getString(1), rs.getInt(3));
         }, incidentId);
         if (firstByName.isEmpty()) {
             return List.of(); // split off meanwhile

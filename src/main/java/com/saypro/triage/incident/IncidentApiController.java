@@ -201,7 +201,7 @@ class IncidentApiController {
     @GetMapping("/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable long id) {
         incidents.get(id);
-        return TimelineEntry.of(timeline.of(id), facts.loadSignals(id).facts());
+        return TimelineEntry.of(timeline.of(id), facts.loadSignals(id));
     }
 
     /** The answer is recorded as given by the signed-in user. */

@@ -89,7 +89,7 @@ class IncidentPageController {
         }).toList();
         model.addAttribute("incident", incident);
         model.addAttribute("age", Ages.since(incident.openedAt(), Times.now()));
-        int from = Math.max(0, alertsFrom);
+        int from = onAPage(alertsFrom, incident.alertCount(), ALERTS_PER_PAGE);
         model.addAttribute("alerts", incidents.alerts(id, from, ALERTS_PER_PAGE));
         model.addAttribute("alertsFrom", from);
         model.addAttribute("alertsPerPage", ALERTS_PER_PAGE);
@@ -101,15 +101,23 @@ class IncidentPageController {
                 .collect(Collectors.toMap(c -> c.code(), c -> c.title())));
         model.addAttribute("causes", knowledge.causes().values().stream()
                 .sorted(Comparator.comparing(c -> c.title())).toList());
-        List<TimelineEntry> record = new ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id).facts()));
+        List<TimelineEntry> record = new ArrayList<>(TimelineEntry.of(events.of(id), facts.loadSignals(id)));
         Collections.reverse(record);
-        int recordStart = Math.min(Math.max(0, recordFrom), record.size());
+        int recordStart = onAPage(recordFrom, record.size(), RECORD_PER_PAGE);
         model.addAttribute("record", record.subList(recordStart, Math.min(record.size(), recordStart + RECORD_PER_PAGE)));
         model.addAttribute("recordFrom", recordStart);
         model.addAttribute("recordSize", record.size());
         model.addAttribute("recordPerPage", RECORD_PER_PAGE);
         model.addAttribute("ruleBaseVersion", ruleBase.current().version());
         return DETAIL;
+    }
+
+    /** Where a page of a list starts: {@code from}, or the last page when it lies past the end. */
+    static int onAPage(int from, int size, int perPage) {
+        if (from <= 0 || size == 0) {
+            return 0;
+        }
+        return from < size ? from : (size - 1) / perPage * perPage;
     }
 
     @PostMapping("/incidents/{id}/answers")

@@ -27,12 +27,12 @@ public class IncidentTimeline {
     /** Oldest first: the recorded entries and the signals summarised, one line per alert. */
     public List<TimelineEntry> of(long incidentId) {
         incidents.get(incidentId);
-        return TimelineEntry.of(events.of(incidentId), facts.loadSignals(incidentId).facts());
+        return TimelineEntry.of(events.of(incidentId), facts.loadSignals(incidentId));
     }
 
     /** As {@link #of(long)}, with the alerts summarised per alert name (first, last, how many). */
     public List<TimelineEntry> condensed(long incidentId) {
         incidents.get(incidentId);
-        return TimelineEntry.condensed(events.of(incidentId), facts.loadSignals(incidentId).facts());
+        return TimelineEntry.condensed(events.of(incidentId), facts.loadSignals(incidentId));
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.saypro.triage.audit.Actor;
 import com.saypro.triage.diagnosis.FactSet;
+import com.saypro.triage.diagnosis.IncidentFactsLoader.Loaded;
 import com.saypro.triage.diagnosis.facts.Alert;
 import com.saypro.triage.diagnosis.facts.LogEvent;
 import com.saypro.triage.diagnosis.facts.MetricSample;
@@ -28,26 +29,34 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
-    static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals) {
-        return of(recorded, signals, false);
+    /**
+     * The recorded entries and the signals, oldest first: each alert that is a fact of the
+     * incident, and the other signals summarised. When the incident's alerts were summarised for
+     * its facts ({@link Loaded#alertsPerName()}), the alerts of each name left out between its
+     * first and its newest are said in one line, so the gap shows.
+     */
+    static List<TimelineEntry> of(List<IncidentEvent> recorded, Loaded signals) {
+        return of(recorded, signals.facts(), signals.alertsPerName(), false);
     }
 
     /**
-     * As {@link #of(List, FactSet)}, but with the alerts summarised per alert name like the
+     * As {@link #of(List, Loaded)}, but with the alerts summarised per alert name like the
      * other signals: one line when a name first fired (how often, the last time) and one when
      * the last of them resolved. For post-mortems, where a flapping alert would drown the rest.
      */
-    static List<TimelineEntry> condensed(List<IncidentEvent> recorded, FactSet signals) {
-        return of(recorded, signals, true);
+    static List<TimelineEntry> condensed(List<IncidentEvent> recorded, Loaded signals) {
+        return of(recorded, signals.facts(), signals.alertsPerName(), true);
     }
 
-    private static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals, boolean alertsPerName) {
+    private static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals, Map<String, Integer> held,
+            boolean alertsPerName) {
         List<TimelineEntry> entries = new ArrayList<>();
         recorded.forEach(e -> entries.add(new TimelineEntry(e.at(), e.kind(), e.summary(), e.actor())));
         if (alertsPerName) {
-            summariseAlerts(signals.alerts(), entries);
+            summariseAlerts(signals.alerts(), held, entries);
         } else {
             listAlerts(signals.alerts(), entries);
+            sayWhatIsLeftOut(signals.alerts(), held, entries);
         }
         signals.changes().forEach(c -> entries.add(new TimelineEntry(c.getTimestamp(), IncidentEvent.SIGNAL,
                 c.getKind() + " " + (c.getVersion() == null || c.getVersion().isEmpty() ? "" : c.getVersion() + " ")
@@ -72,7 +81,30 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
         });
     }
 
-    private static void summariseAlerts(List<Alert> alerts, List<TimelineEntry> entries) {
+    /**
+     * One line per alert name with alerts left out of the facts: at its first alert, how many
+     * more fired until the newest kept one.
+     */
+    private static void sayWhatIsLeftOut(List<Alert> alerts, Map<String, Integer> held, List<TimelineEntry> entries) {
+        if (held.isEmpty()) {
+            return;
+        }
+        Map<String, List<Alert>> byName = alerts.stream().collect(Collectors.groupingBy(Alert::getName, TreeMap::new,
+                Collectors.toList()));
+        byName.forEach((name, kept) -> {
+            int leftOut = held.getOrDefault(name, kept.size()) - kept.size();
+            List<Instant> starts = kept.stream().map(Alert::getStartsAt).filter(java.util.Objects::nonNull).sorted()
+                    .toList();
+            if (leftOut > 0 && !starts.isEmpty()) {
+                entries.add(new TimelineEntry(starts.get(0), IncidentEvent.SIGNAL, "alert " + name + " fired " + leftOut
+                        + " more " + (leftOut == 1 ? "time" : "times") + (starts.size() > 1 ? " until "
+                                + TIME.format(starts.get(1)) : "") + ", not listed here one by one (the incident's"
+                                + " alerts list has every alert)", Actor.SYSTEM));
+            }
+        });
+    }
+
+    private static void summariseAlerts(List<Alert> alerts, Map<String, Integer> held, List<TimelineEntry> entries) {
         Map<String, List<Alert>> byName = alerts.stream().collect(Collectors.groupingBy(Alert::getName, TreeMap::new,
                 Collectors.toList()));
         byName.forEach((name, list) -> {
@@ -80,9 +112,10 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
                     .toList();
             String severity = list.stream().map(Alert::getSeverity).reduce(Severity::max).orElse("");
             Instant first = starts.isEmpty() ? null : starts.get(0);
-            entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, list.size() == 1
+            int fired = Math.max(list.size(), held.getOrDefault(name, 0));
+            entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, fired == 1
                     ? "alert " + name + " fired (" + severity + ")"
-                    : "alert " + name + " fired " + list.size() + " times (" + severity + "), the last at "
+                    : "alert " + name + " fired " + fired + " times (" + severity + "), the last at "
                             + TIME.format(starts.get(starts.size() - 1)), Actor.SYSTEM));
             List<Alert> resolved = list.stream().filter(a -> a.getEndsAt() != null && "resolved".equals(a.getStatus()))
                     .toList();

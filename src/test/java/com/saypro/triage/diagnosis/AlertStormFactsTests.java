@@ -78,13 +78,21 @@ class AlertStormFactsTests extends IntegrationTestSupport {
         assertThat(html.split("name=\"alerts\"", -1)).hasSize(51);
         assertThat(get("/incidents/" + incident + "?alertsFrom=1700").body()).contains("Alerts 1701 to 1741 of 1741")
                 .contains("alertsFrom=1650").doesNotContain("alertsFrom=1750");
-        // So does its timeline, newest first: a line for each alert kept as a fact and its record.
-        int entries = alerts.size() + 1;
+        // Past the end, the last page.
+        assertThat(get("/incidents/" + incident + "?alertsFrom=99999").body()).contains("Alerts 1701 to 1741 of 1741");
+        // So does its timeline, newest first: a line for each alert kept as a fact, one for the storm's
+        // alerts left out between its first and its newest (1,500 less the 4 kept), and its record.
+        int entries = alerts.size() + 2;
+        String timeline = get("/api/v1/incidents/" + incident + "/timeline").body();
+        assertThat(timeline).contains("alert NodeFilesystemAlmostOutOfSpace fired 1496 more times until");
+        assertThat(timeline.split("not listed here one by one", -1)).hasSize(2);
         assertThat(entries).isGreaterThan(200);
         assertThat(html).contains("Entries 1 to 100 of " + entries).contains("recordFrom=100")
                 .doesNotContain("Newer entries");
         assertThat(get("/incidents/" + incident + "?recordFrom=200").body())
                 .contains("Entries 201 to " + entries + " of " + entries).contains("recordFrom=100")
                 .doesNotContain("Older entries");
+        assertThat(get("/incidents/" + incident + "?recordFrom=99999").body())
+                .contains("Entries 201 to " + entries + " of " + entries);
     }
 }
