@@ -71,6 +71,7 @@ public class MergeAndSplit {
             }
             int moved = jdbc.sql("UPDATE alert SET incident_id = :to WHERE incident_id = :from").param("to", target)
                     .param("from", id).update();
+            jdbc.sql("DELETE FROM incident_alert_name WHERE incident_id = ?").params(id).update();
             jdbc.sql("""
                     UPDATE incident SET status = 'CLOSED', merged_into = :to, closed_at = :now, alert_count = 0,
                         last_activity_at = :now, updated_at = :now WHERE id = :from""")
@@ -153,10 +154,14 @@ public class MergeAndSplit {
         return incidents.get(created);
     }
 
-    /** The symptom families of the incident's alerts, read again after alerts moved. */
+    /** The alert names the incident holds and their symptom families, read again after alerts moved. */
     private void refreshFamilies(long id, String system) {
         List<String> names = jdbc.sql("SELECT DISTINCT name FROM alert WHERE incident_id = ?").params(id)
                 .query(String.class).list();
+        jdbc.sql("DELETE FROM incident_alert_name WHERE incident_id = ?").params(id).update();
+        for (String name : names) {
+            jdbc.sql("INSERT INTO incident_alert_name (name, incident_id) VALUES (?, ?)").params(name, id).update();
+        }
         jdbc.sql("UPDATE incident SET symptom_families = ? WHERE id = ?")
                 .params(IncidentOpener.join(opener.families(system, names)), id).update();
     }

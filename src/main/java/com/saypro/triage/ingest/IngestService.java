@@ -158,6 +158,12 @@ public class IngestService {
                     ps.setObject(13, Times.toDb(now));
                     ps.setObject(14, Times.toDb(now));
                 });
+        // The alert names each incident holds, for the search of similar past incidents.
+        Set<List<Object>> names = new java.util.LinkedHashSet<>();
+        toInsert.stream().filter(AlertIn::firing)
+                .forEach(a -> names.add(List.of(a.name(), incidentBySystem.get(a.system()))));
+        jdbc.batchUpdate("INSERT IGNORE INTO incident_alert_name (name, incident_id) VALUES (?, ?)",
+                names.stream().map(List::toArray).toList());
         Map<Long, Integer> duplicateCounts = new TreeMap<>();
         List<Object[]> resolutions = new ArrayList<>();
         Set<Long> touchedIncidents = new TreeSet<>();

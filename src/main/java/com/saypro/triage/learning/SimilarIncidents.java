@@ -35,8 +35,6 @@ public class SimilarIncidents {
     /** Below this an incident is not shown as similar. */
     public static final double SHOWN_FROM = 0.3;
     private static final int CANDIDATES = 500;
-    /** How many alerts of a name are read at a time to find the incidents that hold it. */
-    private static final int ALERTS_READ = 10_000;
 
     /** How many incidents' alert names are kept in memory (a few hundred bytes each). */
     private static final int CACHED_NAMES = 20_000;
@@ -98,41 +96,18 @@ public class SimilarIncidents {
 
     /**
      * The {@value #CANDIDATES} newest resolved incidents (merged ones aside) that hold an alert of
-     * one of these names, newest first. Name by name, the alerts are read backwards along the index
-     * (name, incident_id), {@value #ALERTS_READ} at a time, until enough of their incidents are
-     * resolved, so what is read does not grow with the history kept: all the alerts of the names
-     * joined to their incidents (as before) was a second's reading with a million alerts. The
-     * alerts are read without DISTINCT or GROUP BY, else MariaDB may skip through the index on
-     * (incident_id, name) instead, through every incident ever opened.
+     * one of these names, newest first. Name by name, the incidents holding it are read from
+     * {@code incident_alert_name} backwards along its key (name, incident), so what is read is
+     * incidents, not their alerts: reading a common name's alerts was tens of thousands of rows
+     * for an alert storm's incident.
      */
     private List<Long> sharingAName(Set<String> names, long incidentId) {
         java.util.SortedSet<Long> found = new TreeSet<>(Comparator.reverseOrder());
         for (String name : names) {
-            Long below = null;
-            int kept = 0;
-            while (kept < CANDIDATES) {
-                JdbcClient.StatementSpec read = jdbc.sql("SELECT incident_id, COUNT(*) FROM (SELECT incident_id FROM alert"
-                        + " WHERE name = :name AND incident_id <> :id" + (below == null ? "" : " AND incident_id < :below")
-                        + " ORDER BY incident_id DESC LIMIT " + ALERTS_READ + ") a GROUP BY incident_id"
-                        + " ORDER BY incident_id DESC").param("name", name).param("id", incidentId);
-                Map<Long, Long> holding = new java.util.LinkedHashMap<>();
-                (below == null ? read : read.param("below", below)).query(rs -> {
-                    holding.put(rs.getLong(1), rs.getLong(2));
-                });
-                List<Long> ids = List.copyOf(holding.keySet());
-                for (int from = 0; from < ids.size(); from += CANDIDATES) {
-                    List<Long> resolved = jdbc.sql("SELECT id FROM incident WHERE id IN (:ids)"
-                            + " AND resolved_at IS NOT NULL AND merged_into IS NULL")
-                            .param("ids", ids.subList(from, Math.min(ids.size(), from + CANDIDATES)))
-                            .query(Long.class).list();
-                    found.addAll(resolved);
-                    kept += resolved.size();
-                }
-                if (holding.values().stream().mapToLong(Long::longValue).sum() < ALERTS_READ) {
-                    break; // the name's last alerts
-                }
-                below = ids.get(ids.size() - 1);
-            }
+            found.addAll(jdbc.sql("SELECT n.incident_id FROM incident_alert_name n JOIN incident i ON i.id = n.incident_id"
+                    + " WHERE n.name = :name AND n.incident_id <> :id AND i.resolved_at IS NOT NULL"
+                    + " AND i.merged_into IS NULL ORDER BY n.incident_id DESC LIMIT " + CANDIDATES)
+                    .param("name", name).param("id", incidentId).query(Long.class).list());
         }
         return found.stream().limit(CANDIDATES).toList();
     }

@@ -476,6 +476,12 @@ class PageBenchmark extends IntegrationTestSupport {
                     }
                 }
             }
+            // The alert names each incident holds, as ingestion records them.
+            try (var names = connection.createStatement()) {
+                names.executeUpdate("INSERT INTO incident_alert_name (name, incident_id)"
+                        + " SELECT DISTINCT name, incident_id FROM alert WHERE incident_id IS NOT NULL");
+            }
+            connection.commit();
         }
 
         /** Alertmanager's 16 hex digits, all different (a mix of a counter that never repeats). */

@@ -180,6 +180,8 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
         JsonNode source = get("/api/v1/incidents/" + royalty).json();
         assertThat(source.get("status").asString()).isEqualTo("closed");
         assertThat(source.get("mergedInto").longValue()).isEqualTo(disk);
+        assertThat(namesHeldBy(disk)).containsExactly("NodeFilesystemAlmostOutOfSpace", "RoyaltyPaymentProcessingSlow");
+        assertThat(namesHeldBy(royalty)).isEmpty();
 
         long royaltyAlert = jdbc.queryForObject("SELECT id FROM alert WHERE name = 'RoyaltyPaymentProcessingSlow'",
                 Long.class);
@@ -193,6 +195,10 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
         assertThat(jdbc.queryForObject("SELECT incident_id FROM alert WHERE id = ?", Long.class, royaltyAlert))
                 .isEqualTo(created);
         assertThat(all.status()).as("the last alert stays").isEqualTo(400);
+        // The names each incident holds follow its alerts (similar past incidents are found through them).
+        assertThat(namesHeldBy(disk)).containsExactly("NodeFilesystemAlmostOutOfSpace");
+        assertThat(namesHeldBy(created)).containsExactly("RoyaltyPaymentProcessingSlow");
+        assertThat(namesHeldBy(lms)).containsExactly("HostHighCpuLoad");
         assertThat(summaries(get("/api/v1/incidents/" + disk + "/timeline").json()))
                 .anyMatch(s -> s.startsWith("incident " + royalty + " merged in"))
                 .anyMatch(s -> s.startsWith("1 alerts split off into incident " + created));
@@ -215,6 +221,11 @@ class IncidentWorkflowTests extends IntegrationTestSupport {
                 AlertMother.alertmanager("firing", name, system, startsAt, fingerprint, ""));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("incidents").get(0).longValue();
+    }
+
+    private List<String> namesHeldBy(long incident) {
+        return jdbc.queryForList("SELECT name FROM incident_alert_name WHERE incident_id = ? ORDER BY name", String.class,
+                incident);
     }
 
     private static List<String> summaries(JsonNode timeline) {

@@ -161,6 +161,7 @@ class ImprovementReportsTests extends IntegrationTestSupport {
                 + " labels, annotations, starts_at, received_at, last_received_at) VALUES (?, 'generic', ?, ?, ?, '',"
                 + " 'critical', 'firing', '{}', '{}', ?, ?, ?)", id, "report-" + n, alert, system, at(opened), at(opened),
                 at(opened));
+        jdbc.update("INSERT INTO incident_alert_name (name, incident_id) VALUES (?, ?)", alert, id);
     }
 
     /** A stored diagnosis run for the incident titled so, with these candidates. */
