@@ -50,13 +50,18 @@ public class IncidentFactsLoader {
     }
 
     /**
-     * An incident's facts at a facts revision. {@code alertsPerName}: when its alerts were
-     * summarised ({@link #alerts}), how many it holds of each name; empty when all are facts.
+     * An incident's facts at a facts revision. {@code alertsHeld}: how many alerts the incident
+     * holds, more than its facts have when they were summarised ({@link #alerts}).
      */
-    public record Loaded(FactSet facts, int factsRevision, Map<String, Integer> alertsPerName) {
+    public record Loaded(FactSet facts, int factsRevision, int alertsHeld) {
 
         public Loaded(FactSet facts, int factsRevision) {
-            this(facts, factsRevision, Map.of());
+            this(facts, factsRevision, facts.alerts().size());
+        }
+
+        /** Whether the incident holds alerts its facts leave out. */
+        public boolean alertsSummarised() {
+            return alertsHeld > facts.alerts().size();
         }
     }
 
@@ -71,7 +76,7 @@ public class IncidentFactsLoader {
         FactSet read = knowledge.reader().read(facts, knowledge.profile(system));
         LearnedPriors.Learned priors = learned.learn(incidentId, system, read.priors());
         return new Loaded(read.withLearnedPriors(priors.priors(), priors.notes()), signals.factsRevision(),
-                signals.alertsPerName());
+                signals.alertsHeld());
     }
 
     /**
@@ -99,9 +104,9 @@ public class IncidentFactsLoader {
 
     /** The incident's signals and answers only, as stored (for its timeline). */
     public Loaded loadSignals(long incidentId) {
-        List<Object[]> rows = jdbc.query("SELECT system_name, severity, opened_at, resolved_at, facts_revision"
-                + " FROM incident WHERE id = ?", (rs, n) -> new Object[] { rs.getString(1), rs.getString(2),
-                        Times.fromDb(rs, "opened_at"), Times.fromDb(rs, "resolved_at"), rs.getInt(5) },
+        List<Object[]> rows = jdbc.query("SELECT system_name, severity, opened_at, resolved_at, facts_revision,"
+                + " alert_count FROM incident WHERE id = ?", (rs, n) -> new Object[] { rs.getString(1), rs.getString(2),
+                        Times.fromDb(rs, "opened_at"), Times.fromDb(rs, "resolved_at"), rs.getInt(5), rs.getInt(6) },
                 incidentId);
         if (rows.isEmpty()) {
             throw new NotFoundException("There is no incident " + incidentId);
@@ -114,8 +119,7 @@ public class IncidentFactsLoader {
         Object to = Times.toDb(until(incidentId, system, openedAt, resolvedAt));
         IncidentContext context = new IncidentContext(incidentId, system, (String) row[1], openedAt);
 
-        Map<String, Integer> alertsPerName = new TreeMap<>();
-        List<Alert> alerts = alerts(incidentId, openedAt, alertsPerName);
+        List<Alert> alerts = alerts(incidentId, openedAt);
         List<MetricSample> metrics = sortedById(jdbc.query("SELECT id, system_name, component, metric,"
                 + " metric_value, unit, labels, occurred_at FROM metric_sample WHERE system_name = ? AND occurred_at"
                 + " >= ? AND occurred_at <= ? ORDER BY occurred_at DESC, id DESC LIMIT " + MAX_PER_KIND, (rs, n) -> {
@@ -155,8 +159,10 @@ public class IncidentFactsLoader {
         }, incidentId);
         List<Answer> answers = latest.values().stream()
                 .sorted(java.util.Comparator.comparing(Answer::getQuestion)).toList();
+        // Summarised exactly when the incident holds more than MAX_ALERTS (its count, kept with it).
+        int held = (int) row[5] > MAX_ALERTS ? (int) row[5] : alerts.size();
         return new Loaded(new FactSet(context, alerts, metrics, logs, traces, changes, answers), (int) row[4],
-                java.util.Collections.unmodifiableMap(alertsPerName));
+                Math.max(held, alerts.size()));
     }
 
     private static final String ALERT_COLUMNS = "SELECT id, name, system_name, component, severity, status, labels,"
@@ -166,10 +172,9 @@ public class IncidentFactsLoader {
      * The incident's alerts, all of them up to {@link #MAX_ALERTS}. A bigger incident (a storm
      * of the same alert over thousands of hosts) is summarised per alert name: the first of each
      * name and its newest ones, a share of {@link #MAX_ALERTS} each, so its facts stay small
-     * whatever it holds. The names, which the rules reason over, are all there; how many alerts
-     * of each name the incident holds goes into {@code perName}, for the timeline.
+     * whatever it holds. The names, which the rules reason over, are all there.
      */
-    private List<Alert> alerts(long incidentId, Instant openedAt, Map<String, Integer> perName) {
+    private List<Alert> alerts(long incidentId, Instant openedAt) {
         RowMapper<Alert> row = (rs, n) -> {
             Instant startsAt = Times.fromDb(rs, "starts_at");
             return new Alert(rs.getLong("id"), rs.getString("name"), rs.getString("system_name"),
@@ -185,9 +190,9 @@ public class IncidentFactsLoader {
         }
         // The first of each name, from the index alone.
         Map<String, Long> firstByName = new TreeMap<>();
-        jdbc.query("SELECT name, MIN(id), COUNT(*) FROM alert WHERE incident_id = ? GROUP BY name", rs -> {
+        // MIN alone lets MariaDB skip along the index (a COUNT would read every entry of the storm).
+        jdbc.query("SELECT name, MIN(id) FROM alert WHERE incident_id = ? GROUP BY name", rs -> {
             firstByName.put(rs.getString(1), rs.getLong(2));
-            perName.put(rs.getString(1), rs.getInt(3));
         }, incidentId);
         if (firstByName.isEmpty()) {
             return List.of(); // split off meanwhile

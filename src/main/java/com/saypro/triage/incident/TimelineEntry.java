@@ -32,20 +32,34 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
     /**
      * The recorded entries and the signals, oldest first: each alert that is a fact of the
      * incident, and the other signals summarised. When the incident's alerts were summarised for
-     * its facts ({@link Loaded#alertsPerName()}), the alerts of each name left out between its
-     * first and its newest are said in one line, so the gap shows.
+     * its facts ({@link Loaded#alertsSummarised()}), one line at its first alert says how many
+     * more fired and are not listed, so the gap shows.
      */
     static List<TimelineEntry> of(List<IncidentEvent> recorded, Loaded signals) {
-        return of(recorded, signals.facts(), signals.alertsPerName(), false);
+        List<TimelineEntry> entries = of(recorded, signals.facts(), Map.of(), false);
+        if (signals.alertsSummarised()) {
+            int leftOut = signals.alertsHeld() - signals.facts().alerts().size();
+            signals.facts().alerts().stream().map(Alert::getStartsAt).filter(java.util.Objects::nonNull)
+                    .min(Comparator.naturalOrder()).ifPresent(first -> {
+                        entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, leftOut + " more "
+                                + (leftOut == 1 ? "alert" : "alerts") + " fired and are not listed here one by one:"
+                                + " the timeline lists the first alert of each name and its newest; the incident's"
+                                + " alerts list has every alert", Actor.SYSTEM));
+                        entries.sort(Comparator.comparing(TimelineEntry::at,
+                                Comparator.nullsFirst(Comparator.naturalOrder())));
+                    });
+        }
+        return entries;
     }
 
     /**
      * As {@link #of(List, Loaded)}, but with the alerts summarised per alert name like the
      * other signals: one line when a name first fired (how often, the last time) and one when
      * the last of them resolved. For post-mortems, where a flapping alert would drown the rest.
+     * {@code held}: how many alerts of each name the incident holds, when its facts leave some out.
      */
-    static List<TimelineEntry> condensed(List<IncidentEvent> recorded, Loaded signals) {
-        return of(recorded, signals.facts(), signals.alertsPerName(), true);
+    static List<TimelineEntry> condensed(List<IncidentEvent> recorded, FactSet signals, Map<String, Integer> held) {
+        return of(recorded, signals, held, true);
     }
 
     private static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals, Map<String, Integer> held,
@@ -56,7 +70,6 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
             summariseAlerts(signals.alerts(), held, entries);
         } else {
             listAlerts(signals.alerts(), entries);
-            sayWhatIsLeftOut(signals.alerts(), held, entries);
         }
         signals.changes().forEach(c -> entries.add(new TimelineEntry(c.getTimestamp(), IncidentEvent.SIGNAL,
                 c.getKind() + " " + (c.getVersion() == null || c.getVersion().isEmpty() ? "" : c.getVersion() + " ")
@@ -77,29 +90,6 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
             if (a.getEndsAt() != null && "resolved".equals(a.getStatus())) {
                 entries.add(new TimelineEntry(a.getEndsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " resolved",
                         Actor.SYSTEM));
-            }
-        });
-    }
-
-    /**
-     * One line per alert name with alerts left out of the facts: at its first alert, how many
-     * more fired until the newest kept one.
-     */
-    private static void sayWhatIsLeftOut(List<Alert> alerts, Map<String, Integer> held, List<TimelineEntry> entries) {
-        if (held.isEmpty()) {
-            return;
-        }
-        Map<String, List<Alert>> byName = alerts.stream().collect(Collectors.groupingBy(Alert::getName, TreeMap::new,
-                Collectors.toList()));
-        byName.forEach((name, kept) -> {
-            int leftOut = held.getOrDefault(name, kept.size()) - kept.size();
-            List<Instant> starts = kept.stream().map(Alert::getStartsAt).filter(java.util.Objects::nonNull).sorted()
-                    .toList();
-            if (leftOut > 0 && !starts.isEmpty()) {
-                entries.add(new TimelineEntry(starts.get(0), IncidentEvent.SIGNAL, "alert " + name + " fired " + leftOut
-                        + " more " + (leftOut == 1 ? "time" : "times") + (starts.size() > 1 ? " until "
-                                + TIME.format(starts.get(1)) : "") + ", not listed here one by one (the incident's"
-                                + " alerts list has every alert)", Actor.SYSTEM));
             }
         });
     }

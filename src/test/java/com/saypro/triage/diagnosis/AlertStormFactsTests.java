@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.saypro.triage.diagnosis.facts.Alert;
+import com.saypro.triage.incident.IncidentTimeline;
+import com.saypro.triage.incident.TimelineEntry;
 import com.saypro.triage.ingest.AlertWriter;
 import com.saypro.triage.ingest.Incoming.AlertIn;
 import com.saypro.triage.support.IntegrationTestSupport;
@@ -29,6 +31,8 @@ class AlertStormFactsTests extends IntegrationTestSupport {
     IncidentFactsLoader loader;
     @Autowired
     AlertWriter writer;
+    @Autowired
+    IncidentTimeline incidentTimeline;
 
     private static AlertIn alert(String name, int host, Instant at) {
         return new AlertIn("alertmanager", name, "storm", "node", "warning", "firing",
@@ -80,12 +84,16 @@ class AlertStormFactsTests extends IntegrationTestSupport {
                 .contains("alertsFrom=1650").doesNotContain("alertsFrom=1750");
         // Past the end, the last page.
         assertThat(get("/incidents/" + incident + "?alertsFrom=99999").body()).contains("Alerts 1701 to 1741 of 1741");
-        // So does its timeline, newest first: a line for each alert kept as a fact, one for the storm's
-        // alerts left out between its first and its newest (1,500 less the 4 kept), and its record.
+        // So does its timeline, newest first: a line for each alert kept as a fact, one for the alerts
+        // left out (the 1,741 held less those kept), and its record.
         int entries = alerts.size() + 2;
         String timeline = get("/api/v1/incidents/" + incident + "/timeline").body();
-        assertThat(timeline).contains("alert NodeFilesystemAlmostOutOfSpace fired 1496 more times until");
+        assertThat(timeline).contains((1_741 - alerts.size()) + " more alerts fired and are not listed here one by one");
         assertThat(timeline.split("not listed here one by one", -1)).hasSize(2);
+        // A post-mortem's condensed timeline counts every alert of each name.
+        assertThat(incidentTimeline.condensed(incident)).extracting(TimelineEntry::summary)
+                .anyMatch(line -> line.startsWith("alert NodeFilesystemAlmostOutOfSpace fired 1500 times"))
+                .anyMatch(line -> line.startsWith("alert NodeCollector7Failed fired 4 times"));
         assertThat(entries).isGreaterThan(200);
         assertThat(html).contains("Entries 1 to 100 of " + entries).contains("recordFrom=100")
                 .doesNotContain("Newer entries");
