@@ -420,7 +420,9 @@ class PageBenchmark extends IntegrationTestSupport {
                     Instant last = p.closedAt() != null ? p.closedAt() : lastSignal(p);
                     int revision = revision(p);
                     batch.add(p.system(), title(p), p.kind().severity(), p.status(), p.openedAt(), last,
-                            p.resolvedAt(), p.alerts(), revision, revision, version, p.kind().cause(),
+                            // The storm's incident has no stored run: not diagnosed, so its first view diagnoses it.
+                            p.resolvedAt(), p.alerts(), revision, p.storm() ? null : revision,
+                            p.storm() ? null : version, p.kind().cause(),
                             causeTitles.getOrDefault(p.kind().cause(), p.kind().cause()),
                             0.5 + random.nextInt(45) / 100.0, p.assignee(),
                             p.assignee() == null ? null : p.openedAt().plusSeconds(300 + random.nextInt(1_500)),
