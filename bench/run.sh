@@ -14,7 +14,7 @@
 # 2. Over HTTP, the packaged jar beside Prometheus Alertmanager with the same wrk load (the measuring
 #    tools in TRIAGE_TOOLS, default ../shared/tools; skipped when absent), on MariaDB when it is
 #    reachable as root on localhost and on a fresh embedded database, each after a warm-up on the same
-#    load (BENCH_WARMUP seconds, default 60); then the acknowledgement time at
+#    load (BENCH_WARMUP seconds, default 150); then the acknowledgement time at
 #    BENCH_RATE alerts/s offered (default 20,000); then, on the embedded database, the same loads on to
 #    BENCH_ALERTS alerts and BENCH_METRICS metric samples (1,000,000 each by default), the heap in use
 #    after a full GC, and how long the CPU takes to go idle.
@@ -67,11 +67,11 @@ PY
 # wrk's latency (12.3ms, 1.02s, 800us) in milliseconds.
 millis() { python3 -c "import re,sys; m=re.match(r'([\d.]+)(\w+)', sys.argv[1]); print(float(m.group(1)) * {'us': 0.001, 'ms': 1, 's': 1000, 'm': 60000}[m.group(2)])" "$1"; }
 
-# The same load for BENCH_WARMUP seconds (default 60) first, not measured: on two cores the JIT
-# compiles for about a minute after the start, and a server is measured as it runs, warm.
+# The same load for BENCH_WARMUP seconds (default 150) first, not measured: on two cores the JIT
+# compiles for two to three minutes after the start, and a server is measured as it runs, warm.
 warm_up() {
-  echo "warming up for ${BENCH_WARMUP:-60} s on the same load"
-  (cd "$TOOLS" && MODE=v4 TOKEN=bench-token wrk -t2 -c8 -d${BENCH_WARMUP:-60}s -s ingest_post.lua \
+  echo "warming up for ${BENCH_WARMUP:-150} s on the same load"
+  (cd "$TOOLS" && MODE=v4 TOKEN=bench-token wrk -t2 -c8 -d${BENCH_WARMUP:-150}s -s ingest_post.lua \
     "http://127.0.0.1:$PORT/api/v1/alerts/alertmanager" > /dev/null)
 }
 
