@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -44,7 +42,6 @@ public class ThresholdWatch implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ThresholdWatch.class);
     private static final int QUEUE = 10_000;
-    private static final int STORE_ATTEMPTS = 3;
 
     private final Thresholds thresholds;
     private final IngestService ingest;
@@ -127,16 +124,7 @@ public class ThresholdWatch implements SmartInitializingSingleton {
     }
 
     private void store(List<AlertIn> alerts) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                ingest.storeAlerts(alerts);
-                return;
-            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
-                if (attempt == STORE_ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+        IngestService.withRetry(() -> ingest.storeAlerts(alerts));
     }
 
     /** What the stream holds now, for the thresholds page. */
