@@ -36,20 +36,7 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
      * more fired and are not listed, so the gap shows.
      */
     static List<TimelineEntry> of(List<IncidentEvent> recorded, Loaded signals) {
-        List<TimelineEntry> entries = of(recorded, signals.facts(), Map.of(), false);
-        if (signals.alertsSummarised()) {
-            int leftOut = signals.alertsHeld() - signals.facts().alerts().size();
-            signals.facts().alerts().stream().map(Alert::getStartsAt).filter(java.util.Objects::nonNull)
-                    .min(Comparator.naturalOrder()).ifPresent(first -> {
-                        entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, leftOut + " more "
-                                + (leftOut == 1 ? "alert" : "alerts") + " fired and are not listed here one by one:"
-                                + " the timeline lists the first alert of each name and its newest; the incident's"
-                                + " alerts list has every alert", Actor.SYSTEM));
-                        entries.sort(Comparator.comparing(TimelineEntry::at,
-                                Comparator.nullsFirst(Comparator.naturalOrder())));
-                    });
-        }
-        return entries;
+        return of(recorded, signals.facts(), Map.of(), signals.alertsHeld() - signals.facts().alerts().size());
     }
 
     /**
@@ -59,17 +46,18 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
      * {@code held}: how many alerts of each name the incident holds, when its facts leave some out.
      */
     static List<TimelineEntry> condensed(List<IncidentEvent> recorded, FactSet signals, Map<String, Integer> held) {
-        return of(recorded, signals, held, true);
+        return of(recorded, signals, held, -1);
     }
 
+    /** {@code leftOut}: the alerts the listed ones leave out; negative: alerts summarised per name. */
     private static List<TimelineEntry> of(List<IncidentEvent> recorded, FactSet signals, Map<String, Integer> held,
-            boolean alertsPerName) {
+            int leftOut) {
         List<TimelineEntry> entries = new ArrayList<>();
         recorded.forEach(e -> entries.add(new TimelineEntry(e.at(), e.kind(), e.summary(), e.actor())));
-        if (alertsPerName) {
+        if (leftOut < 0) {
             summariseAlerts(signals.alerts(), held, entries);
         } else {
-            listAlerts(signals.alerts(), entries);
+            listAlerts(signals.alerts(), leftOut, entries);
         }
         signals.changes().forEach(c -> entries.add(new TimelineEntry(c.getTimestamp(), IncidentEvent.SIGNAL,
                 c.getKind() + " " + (c.getVersion() == null || c.getVersion().isEmpty() ? "" : c.getVersion() + " ")
@@ -82,7 +70,11 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
         return entries;
     }
 
-    private static void listAlerts(List<Alert> alerts, List<TimelineEntry> entries) {
+    /**
+     * Each alert's firing and resolution; when {@code leftOut} alerts are not among them, one
+     * line at the first alert says so.
+     */
+    private static void listAlerts(List<Alert> alerts, int leftOut, List<TimelineEntry> entries) {
         alerts.forEach(a -> {
             entries.add(new TimelineEntry(a.getStartsAt(), IncidentEvent.SIGNAL, "alert " + a.getName() + " fired ("
                     + a.getSeverity() + ")" + (a.annotation("summary").isEmpty() ? "" : ": " + a.annotation("summary")),
@@ -92,6 +84,13 @@ public record TimelineEntry(Instant at, String kind, String summary, String acto
                         Actor.SYSTEM));
             }
         });
+        if (leftOut > 0) {
+            alerts.stream().map(Alert::getStartsAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                    .ifPresent(first -> entries.add(new TimelineEntry(first, IncidentEvent.SIGNAL, leftOut + " more "
+                            + (leftOut == 1 ? "alert" : "alerts") + " fired and are not listed here one by one:"
+                            + " the timeline lists the first alert of each name and its newest; the incident's"
+                            + " alerts list has every alert", Actor.SYSTEM)));
+        }
     }
 
     private static void summariseAlerts(List<Alert> alerts, Map<String, Integer> held, List<TimelineEntry> entries) {
